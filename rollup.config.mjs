@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import typescript from '@rollup/plugin-typescript';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+/** Elements with a registering entry `src/<tag>.ts` → `dist/<tag>.js`. */
+export const elements = ['content-notice'];
+
+const npmInputs = {
+  index: 'src/index.ts',
+  all: 'src/all.ts',
+  ...Object.fromEntries(elements.map((tag) => [tag, `src/${tag}.ts`])),
+};
+
+const terserOptions = { ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } };
+const policyModule = fileURLToPath(new URL('./src/shared/trusted-types.ts', import.meta.url));
+
+/**
+ * Lit creates a Trusted Types policy named `lit-html` when its module is evaluated. A host that runs
+ * its own Lit already owns that name, and a second `createPolicy('lit-html')` throws under strict
+ * CSP, so the bundled copy of Lit is rewired to the library's single `gentle-widgets` policy.
+ */
+export function ownTrustedTypesPolicy() {
+  const pattern = /(\w+)\?\1\.createPolicy\("lit-html",\{createHTML:(\w+)=>\2\}\):void 0/;
+  return {
+    name: 'gentle-widgets-trusted-types',
+    transform(code, id) {
+      if (!/[\\/]lit-html[\\/]lit-html\.js$/.test(id)) return null;
+      if (!pattern.test(code)) {
+        this.error('lit-html changed: its Trusted Types policy could not be rewired (see rollup.config.mjs).');
+      }
+      return {
+        code:
+          `import { trustedPolicy as __gentlePolicy } from ${JSON.stringify(policyModule)};\n` +
+          code.replace(pattern, '__gentlePolicy()'),
+        map: null,
+      };
+    },
+  };
+}
+
+/**
+ * Wraps the CDN bundle so that it runs once per page: a second copy (another URL, another version)
+ * warns and stops before evaluating anything, so Lit never creates a second policy or registry entry.
+ */
+export function evaluateOnce(version) {
+  return {
+    name: 'gentle-widgets-evaluate-once',
+    renderChunk(code, chunk) {
+      if (chunk.exports.length) this.error('The CDN bundle must not export anything.');
+      const guard =
+        'const k=Symbol.for("gentle-widgets"),g=globalThis;' +
+        `if(g[k])console.warn("gentle-widgets: this page loads the library twice (version "+g[k]+" is already running; this copy, version ${version}, does nothing). Remove one of the script tags.");` +
+        `else{g[k]=${JSON.stringify(version)};(()=>{\n${code}\n})()}`;
+      return { code: guard, map: null };
+    },
+  };
+}
+
+/** Emits the pre-upgrade stylesheet next to the CDN bundle. */
+function preUpgradeStylesheet() {
+  return {
+    name: 'gentle-widgets-css',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'gentle-widgets.css', source: readFileSync('src/gentle-widgets.css', 'utf8') });
+    },
+  };
+}
+
+export default [
+  // npm: ESM per entry, Lit external, declarations beside the JS.
+  {
+    input: npmInputs,
+    external: [/^lit(\/.*)?$/, /^@lit\//, /^lit-html(\/.*)?$/, /^lit-element(\/.*)?$/],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      hoistTransitiveImports: false,
+    },
+    plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationMap: true })],
+  },
+  // CDN: one minified module, Lit included, registers every element, evaluates once per page.
+  {
+    input: 'src/all.ts',
+    output: { file: 'dist/cdn/gentle-widgets.js', format: 'es', sourcemap: false },
+    plugins: [
+      nodeResolve(),
+      ownTrustedTypesPolicy(),
+      typescript({ tsconfig: './tsconfig.json', outDir: 'dist/cdn', declaration: false, declarationMap: false, sourceMap: false }),
+      evaluateOnce(pkg.version),
+      terser(terserOptions),
+      preUpgradeStylesheet(),
+    ],
+  },
+];

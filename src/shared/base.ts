@@ -1,0 +1,63 @@
+import { LitElement } from 'lit';
+import { nearestLang, pickLanguage, translate, type Language, type StringTable } from './i18n.js';
+
+/**
+ * The one base class: guarded registration, events, warnings and localised strings.
+ * Nothing element-specific belongs here.
+ */
+export class GentleElement extends LitElement {
+  /** @internal The tag `define()` uses when none is given. */
+  static defaultTag = '';
+
+  /**
+   * Registers the element under `tag` (its own tag by default). Never throws: a tag that is already
+   * taken, by this class or by another copy of the library, is left as it is, with a warning when
+   * it is another copy. Registering under a second name defines a subclass, as the platform requires.
+   */
+  static define(tag: string = this.defaultTag): void {
+    const registry = globalThis.customElements;
+    if (!registry) return;
+    const existing = registry.get(tag);
+    if (existing) {
+      if (existing !== this && !(existing.prototype instanceof this)) {
+        console.warn(
+          `<${tag}>: another copy of gentle-widgets already defined this element, so this copy is not used. ` +
+            'Load the library once per page.',
+        );
+      }
+      return;
+    }
+    try {
+      registry.define(tag, this);
+    } catch {
+      // The constructor already serves another name: the platform needs a distinct class per name.
+      try {
+        registry.define(tag, class extends this {});
+      } catch (error) {
+        console.warn(`<${tag}>: could not be registered (${(error as Error).message}).`);
+      }
+    }
+  }
+
+  /** Dispatches `name` (bubbling, composed); returns `false` when a listener cancelled it. */
+  protected emit<T>(name: string, detail: T, options: { cancelable?: boolean } = {}): boolean {
+    return this.dispatchEvent(
+      new CustomEvent<T>(name, { bubbles: true, composed: true, cancelable: options.cancelable ?? false, detail }),
+    );
+  }
+
+  /** `console.warn` prefixed with the element's tag, so site owners know which element speaks. */
+  protected warn(message: string): void {
+    console.warn(`<${this.localName}>: ${message}`);
+  }
+
+  /** The language of the UI strings: the nearest `lang` (element, ancestors, `<html>`), else English. */
+  protected get language(): Language {
+    return pickLanguage(nearestLang(this));
+  }
+
+  /** A UI string: the site owner's override when given, else the table's, in the nearest language. */
+  protected localize<K extends string>(table: StringTable<K>, key: K, override?: string | null): string {
+    return override?.trim() ? override : translate(table, this.language, key);
+  }
+}

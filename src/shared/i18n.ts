@@ -1,0 +1,32 @@
+/** Languages the built-in UI strings come in; anything else falls back to English. */
+export const LANGUAGES = ['en', 'de', 'nl', 'fr', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** A table of UI strings: one record per language, English complete, others may fall back. */
+export type StringTable<K extends string> = { en: Record<K, string> } & Partial<
+  Record<Exclude<Language, 'en'>, Partial<Record<K, string>>>
+>;
+
+/** The `lang` in force for a node: its own, an ancestor's (across shadow roots), or `<html>`'s. */
+export function nearestLang(node: Node): string {
+  let current: Node | null = node;
+  while (current) {
+    if (current instanceof Element) {
+      const lang = current.getAttribute('lang');
+      if (lang) return lang;
+    }
+    current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
+  }
+  return '';
+}
+
+/** Maps a BCP 47 tag (`de-AT`, `NL`, `pt-BR`) to a supported language, English by default. */
+export function pickLanguage(tag: string): Language {
+  const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
+  return (LANGUAGES as readonly string[]).includes(primary) ? (primary as Language) : 'en';
+}
+
+/** Looks a string up in a table for a language, falling back to English. */
+export function translate<K extends string>(table: StringTable<K>, lang: Language, key: K): string {
+  return (lang === 'en' ? undefined : table[lang]?.[key]) ?? table.en[key];
+}
