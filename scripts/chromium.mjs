@@ -2,15 +2,28 @@
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
-const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const defaultCandidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const namesOnPath = ['chromium', 'chromium-browser', 'google-chrome'];
+
+/**
+ * Where to look besides `CHROME_PATH`/`CHROMIUM_PATH`. `GENTLE_CHROMIUM_CANDIDATES` (a `:`-separated list
+ * of paths, possibly empty) replaces both the system paths and the `PATH` search — used to check the
+ * "no browser" path of scripts/ensure-chromium.mjs on a machine that has one.
+ */
+function candidates() {
+  const override = process.env.GENTLE_CHROMIUM_CANDIDATES;
+  if (override !== undefined) return { paths: override.split(':').filter(Boolean), names: [] };
+  return { paths: defaultCandidates, names: namesOnPath };
+}
 
 /** The Chromium executable: `CHROME_PATH`/`CHROMIUM_PATH`, then the usual system paths, then `PATH`. */
 export function findChromium() {
   for (const env of [process.env.CHROME_PATH, process.env.CHROMIUM_PATH]) {
     if (env && existsSync(env)) return env;
   }
-  for (const path of candidates) if (existsSync(path)) return path;
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
+  const { paths, names } = candidates();
+  for (const path of paths) if (existsSync(path)) return path;
+  for (const name of names) {
     try {
       const found = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
       if (found) return found;
