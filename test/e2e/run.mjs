@@ -310,6 +310,38 @@ test('keyboard: Tab reaches the reveal button, Enter and Space toggle, focus sta
   await assertClean();
 });
 
+test('states page: German labels, remembered reveal and collapse survive a reload, only the expected warnings', async (open) => {
+  const { page, assertClean } = await open('/demo/states.html');
+  await upgraded(page);
+  const german = page.locator('section[lang="de"] content-notice[gate]');
+  assert.equal((await german.locator('button[part~="reveal-button"]').textContent())?.trim(), 'Diesen Teil anzeigen');
+  assert.equal((await german.locator('button[part~="dismiss-button"]').textContent())?.trim(), 'Hinweis einklappen');
+
+  const session = page.locator('#state-remember-session button[part~="reveal-button"]');
+  await session.click();
+  await page.locator('#state-remember-session p:not([slot])').waitFor({ state: 'visible' });
+  assert.match(await page.locator('#event-log').textContent(), /content-notice-reveal {2}#state-remember-session/);
+  const local = page.locator('#state-remember-local button[part~="dismiss-button"]');
+  await local.click();
+  assert.equal(await local.getAttribute('aria-expanded'), 'false');
+  await page.locator('#state-remember-local p:not([slot])').waitFor({ state: 'hidden' });
+
+  await page.reload();
+  await upgraded(page);
+  assert.equal(await session.getAttribute('aria-expanded'), 'true', 'the reveal is remembered for the tab');
+  assert.ok(await page.locator('#state-remember-session p:not([slot])').isVisible());
+  assert.equal(await local.getAttribute('aria-expanded'), 'false', 'the collapse is remembered on the device');
+  assert.equal(await page.locator('#state-remember-local p:not([slot])').isVisible(), false);
+
+  await page.locator('#forget').click();
+  await page.waitForLoadState('load');
+  await upgraded(page);
+  assert.equal(await session.getAttribute('aria-expanded'), 'false', 'forgotten after clearing');
+  assert.equal(await local.getAttribute('aria-expanded'), 'true', 'forgotten after clearing');
+  // The "Bad attributes" section warns on purpose, once per problem (and again after each reload).
+  await assertClean({ warnings: [/<content-notice>: variant="loud"/, /<content-notice>: gate /] });
+});
+
 async function assertVisible(page, texts) {
   for (const text of texts) {
     assert.ok(await page.getByText(text, { exact: false }).first().isVisible(), `visible: “${text}”`);
