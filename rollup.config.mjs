@@ -15,7 +15,7 @@ const npmInputs = {
   ...Object.fromEntries(elements.map((tag) => [tag, `src/${tag}.ts`])),
 };
 
-const terserOptions = { ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } };
+const terserOptions = { ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } };
 const policyModule = fileURLToPath(new URL('./src/shared/trusted-types.ts', import.meta.url));
 
 /**
@@ -53,9 +53,38 @@ export function evaluateOnce(version) {
       if (chunk.exports.length) this.error('The CDN bundle must not export anything.');
       const guard =
         'const k=Symbol.for("gentle-widgets"),g=globalThis;' +
-        `if(g[k])console.warn("gentle-widgets: this page loads the library twice (version "+g[k]+" is already running; this copy, version ${version}, does nothing). Remove one of the script tags.");` +
+        `if(g[k])console.warn("gentle-widgets ${version}: the page loads the library twice; version "+g[k]+" already runs, so this copy does nothing. Remove one script tag.");` +
         `else{g[k]=${JSON.stringify(version)};(()=>{\n${code}\n})()}`;
       return { code: guard, map: null };
+    },
+  };
+}
+
+/**
+ * Collapses the white space of the library's own `css` and `html` templates, which terser leaves
+ * alone. Only runs of white space go (none of our templates holds preformatted text), plus the
+ * spaces around CSS punctuation and between tags.
+ */
+export function minifyTemplates() {
+  const collapseCss = (text) =>
+    text
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      .replace(/:\s+/g, ':')
+      .replace(/;}/g, '}')
+      .replace(/\s*!important/g, '!important')
+      .replace(/([\s:,(])0\.(\d)/g, '$1.$2')
+      .replace(/='([\w-]+)'\]/g, '=$1]')
+      .trim();
+  const collapseHtml = (text) => text.replace(/>\s+</g, '><').replace(/\s+/g, ' ');
+  return {
+    name: 'gentle-widgets-minify-templates',
+    transform(code, id) {
+      if (!/[\\/]src[\\/].*\.ts$/.test(id)) return null;
+      const out = code
+        .replace(/\bcss\s*`([^`$]*)`/g, (_, body) => `css\`${collapseCss(body)}\``)
+        .replace(/\bhtml\s*`([^`]*)`/g, (_, body) => `html\`${collapseHtml(body)}\``);
+      return { code: out, map: null };
     },
   };
 }
@@ -92,6 +121,7 @@ export default [
     plugins: [
       nodeResolve(),
       ownTrustedTypesPolicy(),
+      minifyTemplates(),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist/cdn', declaration: false, declarationMap: false, sourceMap: false }),
       evaluateOnce(pkg.version),
       terser(terserOptions),

@@ -9,7 +9,7 @@ export default {
   nodeResolve: true,
   rootDir: '.',
   // Without the tsconfig, esbuild emits standard decorators and Lit rejects them.
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

@@ -10,32 +10,25 @@ export class GentleElement extends LitElement {
   static defaultTag = '';
 
   /**
-   * Registers the element under `tag` (its own tag by default). Never throws: a tag that is already
-   * taken, by this class or by another copy of the library, is left as it is, with a warning when
-   * it is another copy. Registering under a second name defines a subclass, as the platform requires.
+   * Registers the element under `tag` (its own tag by default). A tag that is already taken, by this
+   * class or by another copy of the library, is left as it is (with a warning for another copy), so
+   * loading the library twice throws nothing. A second name gets a subclass, as the platform requires.
    */
   static define(tag: string = this.defaultTag): void {
     const registry = globalThis.customElements;
-    if (!registry) return;
+    if (!registry) return; // server-side rendering without a DOM shim
     const existing = registry.get(tag);
     if (existing) {
-      if (existing !== this && !(existing.prototype instanceof this)) {
-        console.warn(
-          `<${tag}>: another copy of gentle-widgets already defined this element, so this copy is not used. ` +
-            'Load the library once per page.',
-        );
+      if (!(existing === this || existing.prototype instanceof this)) {
+        console.warn(`<${tag}>: another copy of gentle-widgets defined it first, so this copy is unused. Load the library once.`);
       }
       return;
     }
     try {
       registry.define(tag, this);
     } catch {
-      // The constructor already serves another name: the platform needs a distinct class per name.
-      try {
-        registry.define(tag, class extends this {});
-      } catch (error) {
-        console.warn(`<${tag}>: could not be registered (${(error as Error).message}).`);
-      }
+      // This class already serves another name, and the platform wants one class per name.
+      registry.define(tag, class extends this {});
     }
   }
 

@@ -9,13 +9,8 @@ export type StringTable<K extends string> = { en: Record<K, string> } & Partial<
 
 /** The `lang` in force for a node: its own, an ancestor's (across shadow roots), or `<html>`'s. */
 export function nearestLang(node: Node): string {
-  let current: Node | null = node;
-  while (current) {
-    if (current instanceof Element) {
-      const lang = current.getAttribute('lang');
-      if (lang) return lang;
-    }
-    current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
+    if ((n as HTMLElement).lang) return (n as HTMLElement).lang;
   }
   return '';
 }
@@ -28,5 +23,5 @@ export function pickLanguage(tag: string): Language {
 
 /** Looks a string up in a table for a language, falling back to English. */
 export function translate<K extends string>(table: StringTable<K>, lang: Language, key: K): string {
-  return (lang === 'en' ? undefined : table[lang]?.[key]) ?? table.en[key];
+  return table[lang]?.[key] ?? table.en[key];
 }

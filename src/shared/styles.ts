@@ -1,41 +1,28 @@
 import { css } from 'lit';
 
 /**
- * Host and control styles every element shares: inherit the page's font and colour, spacing in
- * `em`, calm buttons with a clear focus ring, no motion under reduced motion, system colours in
- * forced-colours mode.
+ * Host and control styles every element shares: the page's font and colour, spacing in `em`,
+ * calm buttons with a clear focus ring, no motion under reduced motion, system colours in
+ * forced-colours mode (the browser maps colours and borders itself; only the ring is set).
  */
 export const sharedStyles = css`
   :host {
     display: block;
-    box-sizing: border-box;
     font: var(--gentle-font, inherit);
-    color: inherit;
     --_accent: var(--gentle-accent, #3b6e66);
     --_radius: var(--gentle-radius, 0.5em);
     --_gap: var(--gentle-gap, 1em);
   }
-  :host([hidden]),
   [hidden] {
     display: none !important;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: inherit;
   }
   button {
     font: inherit;
     color: inherit;
-    letter-spacing: inherit;
-    text-transform: none;
-    background: transparent;
-    border: 1px solid currentColor;
-    border-radius: calc(var(--_radius) * 0.75);
+    background: none;
+    border: 1px solid;
+    border-radius: var(--_radius);
     padding: 0.35em 0.9em;
-    min-height: 2em;
-    line-height: 1.3;
-    cursor: pointer;
   }
   button:hover {
     background: color-mix(in srgb, var(--_accent) 12%, transparent);
@@ -45,11 +32,9 @@ export const sharedStyles = css`
     outline-offset: 0.15em;
   }
   @media (prefers-reduced-motion: reduce) {
-    *,
-    *::before,
-    *::after {
-      transition: none !important;
+    * {
       animation: none !important;
+      transition: none !important;
     }
   }
   @media print {
@@ -58,11 +43,6 @@ export const sharedStyles = css`
     }
   }
   @media (forced-colors: active) {
-    button {
-      border-color: ButtonText;
-      color: ButtonText;
-      background: ButtonFace;
-    }
     button:focus-visible {
       outline-color: Highlight;
     }

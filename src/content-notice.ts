@@ -1,0 +1,6 @@
+import { ContentNoticeElement } from './content-notice/content-notice.js';
+
+ContentNoticeElement.define();
+
+export { ContentNoticeElement };
+export type * from './content-notice/content-notice.js';

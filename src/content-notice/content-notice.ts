@@ -1,0 +1,236 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { GentleElement } from '../shared/base.js';
+import type { StorageArea } from '../shared/storage.js';
+import { sharedStyles } from '../shared/styles.js';
+import { styles } from './content-notice.styles.js';
+import { noticeKey, openNoticeMemory, type NoticeMemory, type NoticeState } from './notice-memory.js';
+import { strings, type ContentNoticeString } from './strings.js';
+
+export type ContentNoticeVariant = 'distinction' | 'disclaimer' | 'warning';
+export type ContentNoticeRemember = 'none' | 'session' | 'local';
+
+/** `detail` of every `content-notice-*` event: the notice's `id` (empty when it has none). */
+export interface ContentNoticeEventDetail {
+  id: string;
+}
+
+const VARIANTS: readonly string[] = ['distinction', 'disclaimer', 'warning'];
+const AREAS: readonly string[] = ['session', 'local'];
+/** A boolean attribute, reflected so page CSS can style the state. */
+const flag = { type: Boolean, reflect: true };
+
+/**
+ * A calm notice for sensitive writing: an up-front distinction, a closing disclaimer, or a content
+ * note that can keep its content folded away until the reader chooses to read it. The text is the
+ * element's own light DOM, so it stays readable without JavaScript and when a CMS strips the tag.
+ *
+ * @tag content-notice
+ *
+ * @slot - The notice's body: paragraphs, lists and links, readable without JavaScript.
+ * @slot heading - The notice's heading; defaults to a localised title for the variant.
+ * @slot resources - Support links shown under the body, such as a crisis line as a `tel:` link.
+ *
+ * @event {CustomEvent<ContentNoticeEventDetail>} content-notice-reveal - The reader asks to read gated content; cancel it to keep the content hidden.
+ * @event {CustomEvent<ContentNoticeEventDetail>} content-notice-hide - The reader folded gated content away again.
+ * @event {CustomEvent<ContentNoticeEventDetail>} content-notice-dismiss - The reader collapsed a dismissible notice to one line.
+ *
+ * @csspart notice - The notice's box.
+ * @csspart heading - The heading line.
+ * @csspart body - Everything under the heading.
+ * @csspart content - The wrapper of the body text (the default slot).
+ * @csspart resources - The wrapper of the support links.
+ * @csspart reveal-button - The button that shows or hides gated content.
+ * @csspart dismiss-button - The button that collapses or restores a dismissible notice.
+ *
+ * @cssproperty [--content-notice-accent=var(--gentle-accent, #3b6e66)] - Colour of the notice's edge and focus ring.
+ * @cssproperty [--content-notice-surface=var(--gentle-surface, a 7% tint of the accent)] - Background of the notice (disclaimers have none).
+ * @cssproperty [--content-notice-border-width=0.25em] - Width of the accent edge.
+ * @cssproperty [--content-notice-padding=1em 1.25em] - Space inside the notice.
+ */
+export class ContentNoticeElement extends GentleElement {
+  static override defaultTag = 'content-notice';
+  static override styles = [sharedStyles, styles];
+  static override properties = {
+    variant: { reflect: true },
+    gate: flag,
+    remember: {},
+    dismissible: flag,
+    revealed: flag,
+    dismissed: flag,
+    revealLabel: { attribute: 'reveal-label' },
+    hideLabel: { attribute: 'hide-label' },
+    dismissLabel: { attribute: 'dismiss-label' },
+    restoreLabel: { attribute: 'restore-label' },
+  };
+
+  /** What kind of notice this is: `distinction`, `disclaimer` or `warning`. */
+  variant: ContentNoticeVariant = 'disclaimer';
+
+  /** On a `warning`, hides the body until the reader presses the reveal button. */
+  gate = false;
+
+  /** Remember a reveal or a collapse for this notice: `none`, `session` (this tab) or `local` (this device). */
+  remember: ContentNoticeRemember = 'none';
+
+  /** Lets the reader collapse the notice to its heading line. */
+  dismissible = false;
+
+  /** Whether gated content is showing. */
+  revealed = false;
+
+  /** Whether the reader collapsed the notice. */
+  dismissed = false;
+
+  /** Label of the reveal button (default: localised "Show this part"). */
+  revealLabel?: string;
+
+  /** Label of the button that hides revealed content again (default: localised "Hide this part"). */
+  hideLabel?: string;
+
+  /** Label of the collapse button (default: localised "Collapse note"). */
+  dismissLabel?: string;
+
+  /** Label of the button that expands a collapsed notice (default: localised "Show note"). */
+  restoreLabel?: string;
+
+  #memory: NoticeMemory | null = null;
+
+  /** The variant in force: an unknown value falls back to `disclaimer`. */
+  get #kind(): ContentNoticeVariant {
+    return VARIANTS.includes(this.variant) ? this.variant : 'disclaimer';
+  }
+
+  /** Shows gated content, unless a `content-notice-reveal` listener cancels; returns whether it shows. */
+  reveal(): boolean {
+    if (!this.revealed && this.emit('content-notice-reveal', { id: this.id }, { cancelable: true })) {
+      this.#set({ revealed: true });
+    }
+    return this.revealed;
+  }
+
+  /** Folds gated content away again. */
+  hide(): void {
+    if (this.revealed) this.#set({ revealed: false }, 'content-notice-hide');
+  }
+
+  /** Collapses the notice to its heading line. */
+  dismiss(): void {
+    if (!this.dismissed) this.#set({ dismissed: true }, 'content-notice-dismiss');
+  }
+
+  /** Expands a collapsed notice. */
+  restore(): void {
+    this.#set({ dismissed: false });
+  }
+
+  #set(change: Partial<NoticeState>, event?: string): void {
+    Object.assign(this, change);
+    if (this.#memory && !this.#memory.write(this)) this.warn('could not save to storage; it will not be remembered.');
+    if (event) this.emit(event, { id: this.id });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('variant') && this.#kind !== this.variant) {
+      this.warn(`variant="${this.variant}" is unknown; use ${VARIANTS.join(', ')}. Showing a disclaimer.`);
+    }
+    if (changed.has('gate') && this.gate && this.#kind !== 'warning') {
+      this.warn('gate needs variant="warning"; the content stays visible.');
+    }
+    if (changed.has('remember')) this.#openMemory();
+  }
+
+  protected override firstUpdated(): void {
+    if (this.#empty) this.warn('is empty, so it is hidden. In WordPress, paste it into a Custom HTML block.');
+  }
+
+  /** No text and no media: a CMS moved the children out of the tag, or none were written. */
+  get #empty(): boolean {
+    return !this.textContent?.trim() && !this.querySelector('img,svg,picture,video');
+  }
+
+  #openMemory(): void {
+    const area = this.remember;
+    this.#memory = null;
+    if (area === 'none') return;
+    if (!AREAS.includes(area)) {
+      this.warn(`remember="${area}" is unknown; use none, ${AREAS.join(', ')}. Nothing is remembered.`);
+      return;
+    }
+    this.#memory = openNoticeMemory(area as StorageArea, noticeKey(this.id, this.textContent ?? ''));
+    if (!this.#memory) {
+      this.warn(`remember="${area}": storage is blocked, so the notice works but will not remember.`);
+      return;
+    }
+    const state = this.#memory.read();
+    this.revealed ||= state.revealed;
+    this.dismissed ||= state.dismissed && this.dismissible;
+  }
+
+  readonly #update = () => this.requestUpdate();
+
+  /** A disclosure button (WAI-ARIA APG): `aria-expanded` follows the state, focus stays on it. */
+  #toggle(part: string, controls: string, expanded: boolean, label: string, onClick: () => unknown) {
+    return html`<button
+      part=${part}
+      type="button"
+      aria-expanded=${expanded}
+      aria-controls=${controls}
+      @click=${onClick}
+    >
+      ${label}
+    </button>`;
+  }
+
+  protected override render() {
+    // An empty notice renders nothing but keeps listening, in case its content arrives later.
+    if (this.#empty) return html`<slot @slotchange=${this.#update}></slot>`;
+    const kind = this.#kind;
+    const gated = this.gate && kind === 'warning';
+    const collapsed = this.dismissible && this.dismissed;
+    const t = (key: ContentNoticeString, override?: string) => this.localize(strings, key, override);
+    return html`
+      <div part="notice" class="notice ${kind}" role=${kind === 'disclaimer' ? 'note' : 'region'} aria-labelledby="heading">
+        <div class="head">
+          <div id="heading" part="heading" class="heading"><slot name="heading">${t(kind)}</slot></div>
+          ${this.dismissible
+            ? this.#toggle(
+                'dismiss-button',
+                'body',
+                !collapsed,
+                collapsed ? t('restore', this.restoreLabel) : t('dismiss', this.dismissLabel),
+                () => (collapsed ? this.restore() : this.dismiss()),
+              )
+            : nothing}
+        </div>
+        <div id="body" part="body" class="body" ?hidden=${collapsed}>
+          ${gated
+            ? this.#toggle(
+                'reveal-button',
+                'content',
+                this.revealed,
+                this.revealed ? t('hide', this.hideLabel) : t('reveal', this.revealLabel),
+                () => (this.revealed ? this.hide() : this.reveal()),
+              )
+            : nothing}
+          <div id="content" part="content" class="content" ?hidden=${gated && !this.revealed}>
+            <slot @slotchange=${this.#update}></slot>
+          </div>
+          <div part="resources" class="resources" ?hidden=${!this.querySelector(':scope>[slot=resources]')}>
+            <slot name="resources" @slotchange=${this.#update}></slot>
+          </div>
+        </div>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'content-notice': ContentNoticeElement;
+  }
+  interface GlobalEventHandlersEventMap {
+    'content-notice-reveal': CustomEvent<ContentNoticeEventDetail>;
+    'content-notice-hide': CustomEvent<ContentNoticeEventDetail>;
+    'content-notice-dismiss': CustomEvent<ContentNoticeEventDetail>;
+  }
+}
