@@ -16,6 +16,8 @@ export default {
       launchOptions: { executablePath: findChromium(), headless: true, args: chromiumArgs },
     }),
   ],
+  // Tests run Lit's development build on purpose (stricter checks); its banner is noise.
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   testFramework: { config: { timeout: 5000 } },
   reporters: [defaultReporter(), plainSummaryReporter()],
   coverageConfig: {

@@ -46,8 +46,14 @@ const flag = { type: Boolean, reflect: true };
  * @cssproperty [--content-notice-surface=var(--gentle-surface, a 7% tint of the accent)] - Background of the notice (disclaimers have none).
  * @cssproperty [--content-notice-border-width=0.25em] - Width of the accent edge.
  * @cssproperty [--content-notice-padding=1em 1.25em] - Space inside the notice.
+ * @cssproperty [--gentle-accent=#3b6e66] - Accent shared by every gentle-widgets element (warnings default to #8a5a14).
+ * @cssproperty [--gentle-surface] - Background shared by every element; overrides the accent tint.
+ * @cssproperty [--gentle-radius=0.5em] - Corner radius of boxes and buttons.
+ * @cssproperty [--gentle-font=inherit] - Font of the element; the page's by default.
+ * @cssproperty [--gentle-gap=1em] - Space above and below the element.
  */
 export class ContentNoticeElement extends GentleElement {
+  /** @internal */
   static override defaultTag = 'content-notice';
   static override styles = [sharedStyles, styles];
   static override properties = {

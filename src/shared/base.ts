@@ -6,7 +6,10 @@ import { nearestLang, pickLanguage, translate, type Language, type StringTable }
  * Nothing element-specific belongs here.
  */
 export class GentleElement extends LitElement {
-  /** @internal The tag `define()` uses when none is given. */
+  /**
+   * The tag `define()` uses when none is given.
+   * @internal
+   */
   static defaultTag = '';
 
   /**
@@ -34,9 +37,8 @@ export class GentleElement extends LitElement {
 
   /** Dispatches `name` (bubbling, composed); returns `false` when a listener cancelled it. */
   protected emit<T>(name: string, detail: T, options: { cancelable?: boolean } = {}): boolean {
-    return this.dispatchEvent(
-      new CustomEvent<T>(name, { bubbles: true, composed: true, cancelable: options.cancelable ?? false, detail }),
-    );
+    const event = new CustomEvent<T>(name, { bubbles: true, composed: true, cancelable: options.cancelable ?? false, detail });
+    return this.dispatchEvent(event);
   }
 
   /** `console.warn` prefixed with the element's tag, so site owners know which element speaks. */

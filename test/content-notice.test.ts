@@ -1,0 +1,423 @@
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { ContentNoticeElement } from '../src/content-notice.js';
+import { GentleElement } from '../src/shared/base.js';
+import { blockStorage, captureWarnings, isRendered } from './helpers.js';
+
+const shadow = (el: ContentNoticeElement, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+const revealButton = (el: ContentNoticeElement) => shadow(el, '[part="reveal-button"]')!;
+const dismissButton = (el: ContentNoticeElement) => shadow(el, '[part="dismiss-button"]')!;
+
+const gated = () => html`<content-notice variant="warning" gate id="boundaries">
+  <p slot="heading">This part talks about boundaries being crossed.</p>
+  <p id="gated-text">If you're crying after sex because you are hurting, <a id="gated-link" href="#support">talk to someone</a>.</p>
+</content-notice>`;
+
+describe('<content-notice>', () => {
+  afterEach(() => {
+    sessionStorage.clear();
+    localStorage.clear();
+  });
+
+  describe('renders from its light DOM', () => {
+    it('slots the body, heading and resources the author wrote', async () => {
+      const el = await fixture<ContentNoticeElement>(html`<content-notice variant="distinction">
+        <p slot="heading">First, an important distinction</p>
+        <p id="body">That is your body and soul waving a big red flag.</p>
+        <ul slot="resources"><li><a href="tel:116123">Samaritans: 116 123</a></li></ul>
+      </content-notice>`);
+      const body = el.querySelector('#body')!;
+      expect(body.assignedSlot).to.equal(shadow(el, '[part="content"] slot'));
+      expect(isRendered(body)).to.equal(true);
+      expect(el.querySelector('[slot="heading"]')!.assignedSlot!.name).to.equal('heading');
+      expect(shadow(el, '[part="resources"]')!.hidden).to.equal(false);
+      expect(shadow(el, '[part="notice"]')!.getAttribute('role')).to.equal('region');
+      expect(shadow(el, '[part="reveal-button"]')).to.equal(null);
+    });
+
+    it('gives each variant its default, localised heading and a calm role (never alert)', async () => {
+      for (const [variant, heading, role] of [
+        ['distinction', 'An important distinction', 'region'],
+        ['disclaimer', 'Important note', 'note'],
+        ['warning', 'Content note', 'region'],
+      ]) {
+        const el = await fixture<ContentNoticeElement>(html`<content-notice variant=${variant}><p>Text</p></content-notice>`);
+        expect(shadow(el, '[part="heading"]')!.textContent!.trim(), variant).to.equal(heading);
+        expect(shadow(el, '[part="notice"]')!.getAttribute('role'), variant).to.equal(role);
+        expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+      }
+    });
+
+    it('is a disclaimer when no variant is given, and hides an empty resources area', async () => {
+      const el = await fixture<ContentNoticeElement>(html`<content-notice><p>Just to clarify.</p></content-notice>`);
+      expect(el.variant).to.equal('disclaimer');
+      expect(shadow(el, '[part="notice"]')!.getAttribute('role')).to.equal('note');
+      expect(shadow(el, '[part="resources"]')!.hidden).to.equal(true);
+    });
+  });
+
+  describe('is accessible', () => {
+    it('in every variant', async () => {
+      for (const variant of ['distinction', 'disclaimer', 'warning']) {
+        const el = await fixture<ContentNoticeElement>(html`<content-notice variant=${variant}>
+          <p>Body text.</p>
+          <ul slot="resources"><li><a href="https://findahelpline.com">Find a helpline</a></li></ul>
+        </content-notice>`);
+        await expect(el).to.be.accessible();
+      }
+    });
+
+    it('gated, revealed, dismissible and dismissed', async () => {
+      const el = await fixture<ContentNoticeElement>(gated());
+      await expect(el).to.be.accessible();
+      el.reveal();
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+      el.dismissible = true;
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+      el.dismiss();
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('attributes and properties', () => {
+    it('reads its attributes and reflects its state', async () => {
+      const el = await fixture<ContentNoticeElement>(html`<content-notice
+        variant="warning"
+        gate
+        dismissible
+        remember="session"
+        reveal-label="Read it"
+        hide-label="Fold it"
+        dismiss-label="Less"
+        restore-label="More"
+        ><p>Text</p></content-notice
+      >`);
+      expect([el.variant, el.gate, el.dismissible, el.remember]).to.deep.equal(['warning', true, true, 'session']);
+      expect([el.revealLabel, el.hideLabel, el.dismissLabel, el.restoreLabel]).to.deep.equal(['Read it', 'Fold it', 'Less', 'More']);
+      expect(revealButton(el).textContent!.trim()).to.equal('Read it');
+      expect(dismissButton(el).textContent!.trim()).to.equal('Less');
+
+      el.revealed = true;
+      el.dismissed = true;
+      el.variant = 'distinction';
+      await el.updateComplete;
+      expect(el.hasAttribute('revealed')).to.equal(true);
+      expect(el.hasAttribute('dismissed')).to.equal(true);
+      expect(el.getAttribute('variant')).to.equal('distinction');
+      expect(dismissButton(el).textContent!.trim()).to.equal('More');
+
+      el.removeAttribute('gate');
+      await el.updateComplete;
+      expect(el.gate).to.equal(false);
+    });
+  });
+
+  describe('gate', () => {
+    it('hides the content from sight, Tab and screen readers until revealed, and hides it again', async () => {
+      const el = await fixture<ContentNoticeElement>(gated());
+      const text = el.querySelector('#gated-text')!;
+      const content = shadow(el, '[part="content"]')!;
+      expect(isRendered(text)).to.equal(false);
+      expect(content.hidden).to.equal(true);
+      expect(revealButton(el).getAttribute('aria-expanded')).to.equal('false');
+      expect(revealButton(el).getAttribute('aria-controls')).to.equal(content.id);
+      expect(revealButton(el).textContent!.trim()).to.equal('Show this part');
+
+      expect(el.reveal()).to.equal(true);
+      await el.updateComplete;
+      expect(isRendered(text)).to.equal(true);
+      expect(revealButton(el).getAttribute('aria-expanded')).to.equal('true');
+      expect(revealButton(el).textContent!.trim()).to.equal('Hide this part');
+
+      el.hide();
+      await el.updateComplete;
+      expect(isRendered(text)).to.equal(false);
+      expect(el.revealed).to.equal(false);
+    });
+
+    it('holds under hostile theme CSS', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div class="entry-content">
+        <style>
+          .entry-content > *, .entry-content * { display: block !important; visibility: visible !important; }
+          .entry-content [hidden] { display: block !important; }
+          content-notice p, content-notice a { display: block !important; opacity: 1 !important; }
+        </style>
+        ${gated()}
+        <button id="after">After</button>
+      </div>`);
+      const el = wrapper.querySelector('content-notice')!;
+      await el.updateComplete;
+      expect(isRendered(el.querySelector('#gated-text')!)).to.equal(false);
+      expect(isRendered(el.querySelector('#gated-link')!)).to.equal(false);
+
+      revealButton(el).focus();
+      await sendKeys({ press: 'Tab' });
+      expect(document.activeElement!.id, 'Tab skips the hidden link').to.equal('after');
+
+      revealButton(el).click();
+      await el.updateComplete;
+      expect(isRendered(el.querySelector('#gated-text')!)).to.equal(true);
+    });
+
+    it('is ignored, with a warning, on variants other than warning', async () => {
+      let el!: ContentNoticeElement;
+      const warnings = await captureWarnings(async () => {
+        el = await fixture<ContentNoticeElement>(html`<content-notice variant="distinction" gate><p id="t">Text</p></content-notice>`);
+      });
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.match(/^<content-notice>: gate needs variant="warning"/);
+      expect(isRendered(el.querySelector('#t')!)).to.equal(true);
+      expect(shadow(el, '[part="reveal-button"]')).to.equal(null);
+    });
+  });
+
+  describe('events', () => {
+    it('content-notice-reveal is cancelable, bubbles out of shadow roots and carries only the id', async () => {
+      const el = await fixture<ContentNoticeElement>(gated());
+      const cancel = (event: Event) => event.preventDefault();
+      el.addEventListener('content-notice-reveal', cancel, { once: true });
+      setTimeout(() => revealButton(el).click());
+      const event = await oneEvent(document, 'content-notice-reveal');
+      expect(event.detail).to.deep.equal({ id: 'boundaries' });
+      expect(event.composed && event.bubbles && event.cancelable).to.equal(true);
+      await el.updateComplete;
+      expect(el.revealed, 'cancelled').to.equal(false);
+      expect(isRendered(el.querySelector('#gated-text')!)).to.equal(false);
+
+      setTimeout(() => revealButton(el).click());
+      await oneEvent(el, 'content-notice-reveal');
+      await el.updateComplete;
+      expect(el.revealed).to.equal(true);
+    });
+
+    it('content-notice-hide and content-notice-dismiss follow the reader', async () => {
+      const el = await fixture<ContentNoticeElement>(gated());
+      el.dismissible = true;
+      el.reveal();
+      await el.updateComplete;
+
+      setTimeout(() => revealButton(el).click());
+      const hide = await oneEvent(el, 'content-notice-hide');
+      expect(hide.detail).to.deep.equal({ id: 'boundaries' });
+
+      setTimeout(() => dismissButton(el).click());
+      const dismiss = await oneEvent(el, 'content-notice-dismiss');
+      expect(dismiss.detail).to.deep.equal({ id: 'boundaries' });
+      await el.updateComplete;
+      expect(shadow(el, '[part="body"]')!.hidden).to.equal(true);
+      expect(dismissButton(el).getAttribute('aria-expanded')).to.equal('false');
+
+      dismissButton(el).click();
+      await el.updateComplete;
+      expect(el.dismissed).to.equal(false);
+      expect(shadow(el, '[part="body"]')!.hidden).to.equal(false);
+    });
+
+    it('does not fire again for a state that is already in force', async () => {
+      const el = await fixture<ContentNoticeElement>(gated());
+      let count = 0;
+      el.addEventListener('content-notice-hide', () => count++);
+      el.addEventListener('content-notice-dismiss', () => count++);
+      el.hide();
+      el.dismissible = true;
+      el.dismiss();
+      el.dismiss();
+      expect(count).to.equal(1);
+    });
+  });
+
+  describe('keyboard', () => {
+    it('Tab reaches the reveal button; Enter and Space toggle it; focus stays on the button', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div><button id="before">Before</button>${gated()}</div>`);
+      const el = wrapper.querySelector('content-notice')!;
+      await el.updateComplete;
+      wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
+
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement).to.equal(revealButton(el));
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(el.revealed).to.equal(true);
+      expect(el.shadowRoot!.activeElement).to.equal(revealButton(el));
+
+      await sendKeys({ press: 'Tab' });
+      expect(document.activeElement!.id, 'the revealed link is reachable').to.equal('gated-link');
+      await sendKeys({ press: 'Shift+Tab' });
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(el.revealed).to.equal(false);
+      expect(el.shadowRoot!.activeElement).to.equal(revealButton(el));
+    });
+  });
+
+  describe('remember', () => {
+    it('remembers a reveal for the session, per id and text', async () => {
+      const first = await fixture<ContentNoticeElement>(html`<content-notice variant="warning" gate remember="session" id="n1"><p>Same text</p></content-notice>`);
+      first.reveal();
+      const again = await fixture<ContentNoticeElement>(html`<content-notice variant="warning" gate remember="session" id="n1"><p>Same text</p></content-notice>`);
+      expect(again.revealed).to.equal(true);
+      expect(isRendered(again.querySelector('p')!)).to.equal(true);
+
+      const changed = await fixture<ContentNoticeElement>(html`<content-notice variant="warning" gate remember="session" id="n1"><p>New wording</p></content-notice>`);
+      expect(changed.revealed, 'a changed notice shows again').to.equal(false);
+      const other = await fixture<ContentNoticeElement>(html`<content-notice variant="warning" gate remember="session" id="n2"><p>Same text</p></content-notice>`);
+      expect(other.revealed).to.equal(false);
+
+      again.hide();
+      const afterHide = await fixture<ContentNoticeElement>(html`<content-notice variant="warning" gate remember="session" id="n1"><p>Same text</p></content-notice>`);
+      expect(afterHide.revealed).to.equal(false);
+    });
+
+    it('remembers a dismissal on this device with remember="local"', async () => {
+      const first = await fixture<ContentNoticeElement>(html`<content-notice dismissible remember="local" id="n3"><p>Note</p></content-notice>`);
+      first.dismiss();
+      expect(sessionStorage.length).to.equal(0);
+      const again = await fixture<ContentNoticeElement>(html`<content-notice dismissible remember="local" id="n3"><p>Note</p></content-notice>`);
+      expect(again.dismissed).to.equal(true);
+      expect(shadow(again, '[part="body"]')!.hidden).to.equal(true);
+    });
+
+    it('remembers nothing by default', async () => {
+      const first = await fixture<ContentNoticeElement>(gated());
+      first.reveal();
+      expect(sessionStorage.length + localStorage.length).to.equal(0);
+    });
+  });
+
+  describe('localisation', () => {
+    it('speaks the nearest lang, falls back to English, and lets attributes override', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="de-AT">
+        <content-notice variant="warning" gate dismissible><p>Text</p></content-notice>
+        <content-notice lang="fr" variant="distinction"><p>Texte</p></content-notice>
+        <content-notice lang="pt" variant="warning" gate><p>Texto</p></content-notice>
+        <content-notice variant="warning" gate reveal-label="Lesen"><p>Text</p></content-notice>
+      </div>`);
+      const [de, fr, pt, custom] = [...wrapper.querySelectorAll('content-notice')];
+      await Promise.all([de, fr, pt, custom].map((el) => el.updateComplete));
+      expect(shadow(de, '[part="heading"]')!.textContent!.trim()).to.equal('Inhaltshinweis');
+      expect(revealButton(de).textContent!.trim()).to.equal('Diesen Teil anzeigen');
+      expect(dismissButton(de).textContent!.trim()).to.equal('Hinweis einklappen');
+      expect(shadow(fr, '[part="heading"]')!.textContent!.trim()).to.equal('Une distinction importante');
+      expect(revealButton(pt).textContent!.trim()).to.equal('Show this part');
+      expect(revealButton(custom).textContent!.trim()).to.equal('Lesen');
+    });
+
+    it('has every string in all five languages', async () => {
+      const headings = new Set<string>();
+      for (const lang of ['en', 'de', 'nl', 'fr', 'es']) {
+        const el = await fixture<ContentNoticeElement>(html`<content-notice lang=${lang} variant="warning" gate dismissible><p>x</p></content-notice>`);
+        headings.add(`${shadow(el, '[part="heading"]')!.textContent!.trim()}|${revealButton(el).textContent!.trim()}|${dismissButton(el).textContent!.trim()}`);
+      }
+      expect(headings.size).to.equal(5);
+    });
+  });
+
+  describe('bad input', () => {
+    it('an unknown variant warns and renders as a disclaimer', async () => {
+      let el!: ContentNoticeElement;
+      const warnings = await captureWarnings(async () => {
+        el = await fixture<ContentNoticeElement>(html`<content-notice variant="alert"><p>Text</p></content-notice>`);
+      });
+      expect(warnings).to.deep.equal(['<content-notice>: variant="alert" is unknown; use distinction, disclaimer, warning. Showing a disclaimer.']);
+      expect(shadow(el, '[part="notice"]')!.getAttribute('role')).to.equal('note');
+      expect(shadow(el, '[part="heading"]')!.textContent!.trim()).to.equal('Important note');
+    });
+
+    it('an unknown remember value warns and remembers nothing', async () => {
+      let el!: ContentNoticeElement;
+      const warnings = await captureWarnings(async () => {
+        el = await fixture<ContentNoticeElement>(html`<content-notice variant="warning" gate remember="forever"><p>Text</p></content-notice>`);
+      });
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.match(/^<content-notice>: remember="forever" is unknown/);
+      el.reveal();
+      expect(sessionStorage.length + localStorage.length).to.equal(0);
+    });
+
+    it('remember with blocked storage warns and the notice still works', async () => {
+      const restore = blockStorage('localStorage');
+      try {
+        let el!: ContentNoticeElement;
+        const warnings = await captureWarnings(async () => {
+          el = await fixture<ContentNoticeElement>(html`<content-notice variant="warning" gate remember="local" id="b"><p>Text</p></content-notice>`);
+        });
+        expect(warnings).to.have.length(1);
+        expect(warnings[0]).to.match(/^<content-notice>: remember="local": storage is blocked/);
+        revealButton(el).click();
+        await el.updateComplete;
+        expect(isRendered(el.querySelector('p')!)).to.equal(true);
+      } finally {
+        restore();
+      }
+    });
+
+    it('a storage that starts refusing writes warns once it fails', async () => {
+      const el = await fixture<ContentNoticeElement>(html`<content-notice variant="warning" gate remember="session" id="full"><p>Text</p></content-notice>`);
+      const original = Storage.prototype.setItem;
+      Storage.prototype.setItem = () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
+      try {
+        const warnings = await captureWarnings(() => el.reveal());
+        expect(warnings).to.deep.equal(['<content-notice>: could not save to storage; it will not be remembered.']);
+        expect(el.revealed).to.equal(true);
+      } finally {
+        Storage.prototype.setItem = original;
+      }
+    });
+
+    it('an empty notice (what WordPress autop leaves) warns and shows nothing, until content arrives', async () => {
+      let el!: ContentNoticeElement;
+      const warnings = await captureWarnings(async () => {
+        el = await fixture<ContentNoticeElement>(html`<content-notice variant="distinction">  </content-notice>`);
+      });
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.match(/^<content-notice>: is empty.*Custom HTML block/);
+      expect(el.getBoundingClientRect().height).to.equal(0);
+      expect(shadow(el, '[part="notice"]')).to.equal(null);
+
+      const p = document.createElement('p');
+      p.textContent = 'Arrived later';
+      el.append(p);
+      await aTimeout(0);
+      await el.updateComplete;
+      expect(shadow(el, '[part="notice"]')).not.to.equal(null);
+      expect(isRendered(p)).to.equal(true);
+    });
+  });
+
+  describe('before definition and registration', () => {
+    it('shows its content before it is defined, and upgrades under another name', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <gentle-late-notice variant="warning" gate><p id="late">Readable before the script runs.</p></gentle-late-notice>
+      </div>`);
+      const late = wrapper.querySelector('gentle-late-notice')!;
+      expect(late.shadowRoot).to.equal(null);
+      expect(isRendered(wrapper.querySelector('#late')!)).to.equal(true);
+
+      ContentNoticeElement.define('gentle-late-notice');
+      expect(customElements.get('gentle-late-notice')!.prototype).to.be.instanceOf(ContentNoticeElement);
+      await (late as ContentNoticeElement).updateComplete;
+      expect(late.shadowRoot).not.to.equal(null);
+      expect(isRendered(wrapper.querySelector('#late')!), 'now gated').to.equal(false);
+    });
+
+    it('a second define() throws nothing and warns only about another copy', async () => {
+      expect(customElements.get('content-notice')).to.equal(ContentNoticeElement);
+      const same = await captureWarnings(() => {
+        ContentNoticeElement.define();
+        ContentNoticeElement.define('gentle-late-notice');
+      });
+      expect(same).to.deep.equal([]);
+
+      class OtherCopy extends GentleElement {}
+      const other = await captureWarnings(() => OtherCopy.define('content-notice'));
+      expect(other).to.have.length(1);
+      expect(other[0]).to.match(/^<content-notice>: another copy of gentle-widgets defined it first/);
+      expect(customElements.get('content-notice')).to.equal(ContentNoticeElement);
+    });
+  });
+});
