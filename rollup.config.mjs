@@ -68,6 +68,7 @@ export function evaluateOnce(version) {
 export function minifyTemplates() {
   const collapseCss = (text) =>
     text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
       .replace(/\s+/g, ' ')
       .replace(/\s*([{};,>])\s*/g, '$1')
       .replace(/:\s+/g, ':')

@@ -33,11 +33,12 @@ export const styles = css`
     margin: 0 !important;
     font-size: inherit;
   }
+  /* Important, so the theme's paragraph margins cannot pad the box: inside a shadow root it wins. */
   ::slotted(:first-child) {
-    margin-top: 0;
+    margin-top: 0 !important;
   }
   ::slotted(:last-child) {
-    margin-bottom: 0;
+    margin-bottom: 0 !important;
   }
   .body,
   .body > * + * {
