@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -90,6 +90,16 @@ export function minifyTemplates() {
   };
 }
 
+/** Empties `dist/` before the first build writes to it: rollup never removes chunks of earlier builds. */
+function emptyDist() {
+  return {
+    name: 'gentle-widgets-empty-dist',
+    buildStart() {
+      rmSync('dist', { recursive: true, force: true });
+    },
+  };
+}
+
 /** Emits the pre-upgrade stylesheet next to the CDN bundle. */
 function preUpgradeStylesheet() {
   return {
@@ -113,7 +123,7 @@ export default [
       chunkFileNames: 'chunks/[name]-[hash].js',
       hoistTransitiveImports: false,
     },
-    plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationMap: true })],
+    plugins: [emptyDist(), typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationMap: true })],
   },
   // CDN: one minified module, Lit included, registers every element, evaluates once per page.
   {

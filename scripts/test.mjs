@@ -9,8 +9,6 @@
 // The last line printed is always `N passed, N failed`: tests passed (unit + e2e), and tests failed plus
 // one for every other step that failed (or a test step that failed without a count).
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './ensure-chromium.mjs';
 
@@ -22,8 +20,7 @@ const steps = [
   { name: 'lint', script: 'lint' },
   { name: 'typecheck', script: 'typecheck' },
   { name: 'unit', script: 'test:unit', counts: true, needs: ['chromium'] },
-  // From an empty dist/: rollup leaves chunks of earlier builds behind, and the size budget globs chunks.
-  { name: 'build', script: 'build', clean: 'dist' },
+  { name: 'build', script: 'build' },
   { name: 'manifest', script: 'manifest:check' },
   { name: 'size', script: 'size', needs: ['build'] },
   { name: 'e2e', script: 'test:e2e', counts: true, needs: ['chromium', 'build'] },
@@ -143,7 +140,6 @@ async function main() {
     }
     console.log(`\n── ${step.name} ${'─'.repeat(Math.max(0, 60 - step.name.length))}`);
     const t0 = performance.now();
-    if (step.clean) rmSync(join(root, step.clean), { recursive: true, force: true });
     const run = step.run ? step.run() : await runScript(step.script, { tee: Boolean(step.counts) });
     const seconds = (performance.now() - t0) / 1000;
     let ok;
