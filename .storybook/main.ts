@@ -1,0 +1,35 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * package.json's `sideEffects` names only the built registration files (`dist/…`), so the bundler
+ * drops `import '../src/content-notice.js'` from the stories as "unused" and the element is never
+ * defined. The source registration entries (`src/<tag>.ts`, `src/all.ts`) do register, by design.
+ */
+const registrationEntries: Plugin = {
+  name: 'gentle-widgets:registration-entries',
+  transform: {
+    filter: { id: /[\\/]src[\\/][a-z-]+\.ts$/ },
+    handler: (code) => ({ code, map: null, moduleSideEffects: true }),
+  },
+};
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  viteFinal: (vite) => ({
+    ...vite,
+    plugins: [...(vite.plugins ?? []), registrationEntries],
+    // Warnings only: the per-file size table drowns them in `npm test`'s log.
+    logLevel: 'warn',
+    build: {
+      ...vite.build,
+      // Storybook's own docs renderer is ~1 MB minified; our stories are a few kB.
+      chunkSizeWarningLimit: 1500,
+      reportCompressedSize: false,
+    },
+  }),
+};
+export default config;

@@ -1,0 +1,71 @@
+// Story-only tools: a visible copy of the console warnings a story expects, and a switch that makes
+// localStorage throw the way a browser with blocked site data does.
+import { html } from 'lit';
+
+type Listener = (message: string) => void;
+const listeners = new Set<Listener>();
+
+/** Calls `listener` with every `console.warn` until the returned function is called. */
+function onWarn(listener: Listener): () => void {
+  if (!listeners.size && !(console.warn as { echoed?: boolean }).echoed) {
+    const original = console.warn;
+    console.warn = Object.assign(
+      (...data: unknown[]) => {
+        original.apply(console, data);
+        for (const each of listeners) each(data.map(String).join(' '));
+      },
+      { echoed: true },
+    );
+  }
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The part of a story context these helpers need (any story's context has it). */
+interface Context {
+  id: string;
+}
+
+const logId = (context: Context) => `console-${context.id}`;
+const logStyle = 'margin: 0.25em 0 0; padding: 0.5em 0.75em; white-space: pre-wrap; background: #f4f1ec; color: #2f2a26';
+
+/**
+ * Shows, under the story, the console warnings that match `pattern`, so the message a site owner
+ * would find in the browser console is visible without opening it. Use with `echoWarnings` in
+ * `beforeEach`.
+ */
+export const withConsole = (story: () => unknown, context: Context) => html`
+  ${story()}
+  <figure style="margin: 1.5em 0 0; font: 0.85rem/1.5 ui-monospace, monospace">
+    <figcaption style="font-weight: 600">Browser console</figcaption>
+    <pre id=${logId(context)} style=${logStyle}>(no warnings yet)</pre>
+  </figure>
+`;
+
+/** `beforeEach`: copies the matching warnings into the story's console box. */
+export function echoWarnings(pattern: RegExp) {
+  return (context: Context) => {
+    let first = true;
+    return onWarn((message) => {
+      const log = document.getElementById(logId(context));
+      if (!log || !pattern.test(message)) return;
+      log.textContent = (first ? '' : `${log.textContent}\n`) + `⚠ ${message}`;
+      first = false;
+    });
+  };
+}
+
+/** `beforeEach`: reading `localStorage` throws a SecurityError (blocked site data) until cleanup. */
+export function blockLocalStorage(): () => void {
+  const original = Object.getOwnPropertyDescriptor(window, 'localStorage');
+  Object.defineProperty(window, 'localStorage', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      throw new DOMException('Access is denied for this document.', 'SecurityError');
+    },
+  });
+  return () => {
+    if (original) Object.defineProperty(window, 'localStorage', original);
+  };
+}
