@@ -282,6 +282,30 @@ test('hostile theme: gated text stays hidden, out of Tab order and the accessibi
   await assertClean();
 });
 
+test('forced colours and print: the notice keeps a visible edge, buttons stay usable on screen and leave the print', async (open) => {
+  const { page, assertClean } = await open('/test/e2e/pages/gate.html', { forcedColors: 'active' });
+  await upgraded(page);
+  const look = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('content-notice').shadowRoot;
+      const box = getComputedStyle(root.querySelector('[part="notice"]'));
+      const button = root.querySelector('[part="reveal-button"]');
+      const buttonStyle = getComputedStyle(button);
+      return {
+        edge: `${box.borderLeftStyle} ${parseFloat(box.borderLeftWidth) > 0}`,
+        frame: `${box.borderTopStyle} ${parseFloat(box.borderTopWidth) > 0}`,
+        button: buttonStyle.display === 'none' ? 'none' : `${buttonStyle.borderTopStyle} ${button.getBoundingClientRect().height > 20}`,
+      };
+    });
+  assert.deepEqual(await look(), { edge: 'solid true', frame: 'solid true', button: 'solid true' }, 'forced colours');
+
+  await page.emulateMedia({ media: 'print', forcedColors: 'none' });
+  const printed = await look();
+  assert.equal(printed.button, 'none', 'buttons do not print');
+  assert.equal(printed.frame, 'solid true', 'the notice prints with a plain frame');
+  await assertClean();
+});
+
 test('keyboard: Tab reaches the reveal button, Enter and Space toggle, focus stays, aria-expanded follows', async (open) => {
   const { page, assertClean } = await open('/test/e2e/pages/gate.html');
   await upgraded(page);
