@@ -10,6 +10,7 @@ const preview: Preview = {
   tags: ['autodocs'],
   parameters: {
     controls: { expanded: true, sort: 'none' },
+    options: { storySort: { order: ['Elements', 'Pages', 'Docs'] } },
     a11y: { test: 'error' },
     docs: {
       extractArgTypes,

@@ -3,9 +3,13 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { cdnStylesheet, type EmbedParameters } from '../.storybook/embed.js';
 import '../src/content-notice.js';
-import type { ContentNoticeRemember, ContentNoticeVariant } from '../src/content-notice.js';
+import type { ContentNoticeEventDetail, ContentNoticeRemember, ContentNoticeVariant } from '../src/content-notice.js';
 import preUpgradeCss from '../src/gentle-widgets.css?inline';
 import { blockLocalStorage, echoWarnings, withConsole } from './helpers.js';
+
+/** An action from the Actions panel; it logs the event's `detail` (a whole event serialises as `{}`). */
+type Action = (detail: ContentNoticeEventDetail) => void;
+const logTo = (action?: Action) => action && ((event: Event) => action((event as CustomEvent<ContentNoticeEventDetail>).detail));
 
 /** The attributes a site owner can write, the custom properties, and the event actions. */
 interface NoticeArgs {
@@ -20,9 +24,9 @@ interface NoticeArgs {
   'hide-label'?: string;
   'dismiss-label'?: string;
   'restore-label'?: string;
-  onContentNoticeReveal?: (event: Event) => void;
-  onContentNoticeHide?: (event: Event) => void;
-  onContentNoticeDismiss?: (event: Event) => void;
+  onContentNoticeReveal?: Action;
+  onContentNoticeHide?: Action;
+  onContentNoticeDismiss?: Action;
   [customProperty: `--${string}`]: string | undefined;
 }
 
@@ -65,9 +69,9 @@ function notice(args: NoticeArgs, children: TemplateResult | typeof nothing) {
     dismiss-label=${ifDefined(text(args['dismiss-label']))}
     restore-label=${ifDefined(text(args['restore-label']))}
     style=${ifDefined(styleOf(args))}
-    @content-notice-reveal=${args.onContentNoticeReveal}
-    @content-notice-hide=${args.onContentNoticeHide}
-    @content-notice-dismiss=${args.onContentNoticeDismiss}
+    @content-notice-reveal=${logTo(args.onContentNoticeReveal)}
+    @content-notice-hide=${logTo(args.onContentNoticeHide)}
+    @content-notice-dismiss=${logTo(args.onContentNoticeDismiss)}
     >${children}</content-notice
   >`;
 }
@@ -321,7 +325,11 @@ export const InsideAHostileTheme: Story = {
           font-family: 'Comic Sans MS', cursive;
         }
       </style>
-      <div class="hostile-theme">${story()}</div>
+      <div class="hostile-theme">
+        <p>Post text, restyled by the theme.</p>
+        ${story()}
+        <button type="button">A theme button</button>
+      </div>
     `,
   ],
   parameters: describe(
