@@ -24,6 +24,12 @@ const config: StorybookConfig = {
     plugins: [...(vite.plugins ?? []), registrationEntries],
     // Warnings only: the per-file size table drowns them in `npm test`'s log.
     logLevel: 'warn',
+    // The framework's renderer imports `lit/directive-helpers.js`; unless it is pre-bundled with
+    // `lit`, the dev server serves a second copy of lit-html ("Multiple versions of Lit loaded").
+    optimizeDeps: {
+      ...vite.optimizeDeps,
+      include: [...(vite.optimizeDeps?.include ?? []), 'lit', 'lit/directive-helpers.js', 'lit/directives/if-defined.js'],
+    },
     build: {
       ...vite.build,
       // Storybook's own docs renderer is ~1 MB minified; our stories are a few kB.
