@@ -1,0 +1,181 @@
+// Checks the built Storybook (storybook-static/, from `npm run build-storybook`): every story renders
+// with no console error and no warning except the one it is about, passes axe with the a11y addon's
+// own settings, and nothing — manager, stories or docs pages — asks for anything off this machine.
+// Usage: node test/e2e/storybook.mjs   (prints `N passed, N failed`; exit code 1 on any failure)
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../../scripts/chromium.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const staticDir = `${root}storybook-static`;
+if (!existsSync(`${staticDir}/index.json`)) {
+  console.error('storybook-static/ is missing: run `npm run build-storybook` first.');
+  process.exit(1);
+}
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Warnings a story exists to show; any other warning or error fails it. */
+const expectedWarnings = {
+  'elements-content-notice--storage-blocked': /<content-notice>: remember="local": storage is blocked/,
+  'elements-content-notice--empty': /<content-notice>: is empty, so it is hidden/,
+};
+
+/** Whether `message` is a warning some story (of `title`, if given) exists to show. */
+function expectedAnywhere(message, title) {
+  return (
+    message.startsWith('warning:') &&
+    Object.entries(expectedWarnings).some(
+      ([id, pattern]) => (!title || index.entries[id]?.title === title) && pattern.test(message),
+    )
+  );
+}
+
+/** Behaviour a reader would notice, per story: returns a problem, or nothing. */
+const checks = {
+  'elements-content-notice--warning-gated': gateHolds,
+  'elements-content-notice--inside-a-hostile-theme': gateHolds,
+  'elements-content-notice--storage-blocked': async (page) =>
+    (await gateHolds(page)) ??
+    ((await page.locator('pre[id^="console-"]').textContent()).includes('storage is blocked')
+      ? undefined
+      : 'the console box does not show the storage warning'),
+  'elements-content-notice--before-the-script-loads': async (page) =>
+    (await page.getByText('first step is softening').isVisible()) ? undefined : 'the fallback text is not visible',
+};
+
+async function gateHolds(page) {
+  const text = page.getByText('first step is softening');
+  if (await text.isVisible()) return 'gated text is visible before the reveal';
+  await page.getByRole('button', { name: /show this part/i }).click();
+  if (!(await text.isVisible())) return 'gated text stays hidden after the reveal';
+  return undefined;
+}
+
+const server = await startServer({ root: staticDir, port: 0 });
+const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+const index = JSON.parse(readFileSync(`${staticDir}/index.json`, 'utf8'));
+const entries = Object.values(index.entries);
+let passed = 0;
+let failed = 0;
+
+/** Opens `path` on the local server; returns what it logged and anything it fetched from elsewhere. */
+async function open(context, path) {
+  const page = await context.newPage();
+  const messages = [];
+  const remote = [];
+  page.on('console', (message) => {
+    // A page opened on its own asks for /favicon.ico; inside Storybook the manager has the icon.
+    if (message.location().url.endsWith('/favicon.ico')) return;
+    if (['warning', 'error'].includes(message.type())) messages.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => messages.push(`pageerror: ${error.message}`));
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.url) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    remote.push(url);
+    return route.abort();
+  });
+  await page.goto(`${server.url}/${path}`, { waitUntil: 'load' });
+  return { page, messages, remote };
+}
+
+function report(name, problems) {
+  if (problems.length) {
+    failed += 1;
+    console.log(`✗ ${name}\n${problems.map((problem) => `    ${problem}`).join('\n')}`);
+  } else {
+    passed += 1;
+    console.log(`✓ ${name}`);
+  }
+}
+
+try {
+  const context = await browser.newContext();
+  {
+    const { page, messages, remote } = await open(context, 'index.html');
+    await page.waitForSelector('#storybook-explorer-tree', { timeout: 15000 });
+    // The manager opens the first docs page, whose stories include the ones that warn on purpose.
+    // Storybook 10.6's own toolbar logs a deprecation notice about its PopoverProvider; not ours to fix.
+    const storybooks = /'ariaLabel' prop on 'PopoverProvider'/;
+    report('manager loads offline', [
+      ...remote.map((url) => `fetched ${url}`),
+      ...messages.filter((m) => !expectedAnywhere(m) && !storybooks.test(m)),
+    ]);
+    await page.close();
+  }
+
+  /** Everything wrong with one index entry (a story, or a docs page). */
+  async function problemsOf(entry) {
+    const isStory = entry.type === 'story';
+    const { page, messages, remote } = await open(context, `iframe.html?id=${entry.id}&viewMode=${isStory ? 'story' : 'docs'}`);
+    const problems = [];
+    await page.waitForFunction(
+      (story) =>
+        document.body.classList.contains('sb-show-errordisplay') ||
+        (story ? document.body.classList.contains('sb-show-main') : document.querySelector('#storybook-docs .sbdocs-content')),
+      isStory,
+    );
+    if (await page.locator('body.sb-show-errordisplay').count()) {
+      problems.push(`error display: ${await page.locator('#error-message').textContent()}`);
+    }
+    // Let the elements finish their first render (and warn, if they will).
+    await page.evaluate(() => Promise.all([...document.querySelectorAll('content-notice')].map((el) => el.updateComplete)));
+    await page.waitForTimeout(100);
+    if (!isStory) {
+      // A docs page renders all of its component's stories.
+      problems.push(...messages.filter((m) => !expectedAnywhere(m, entry.title)));
+      await page.close();
+      return [...problems, ...remote.map((url) => `fetched ${url}`)];
+    }
+    const expected = expectedWarnings[entry.id];
+    problems.push(...messages.filter((message) => !(expected && message.startsWith('warning:') && expected.test(message))));
+    if (expected && !messages.some((message) => expected.test(message))) problems.push(`missing warning ${expected}`);
+    await page.addScriptTag({ content: axeSource });
+    // The a11y addon's settings: the story's body minus Storybook's own furniture, "region" off.
+    // The addon runs axe itself after each render; axe runs one check at a time, so wait for it.
+    const violations = await page.evaluate(async () => {
+      const run = () =>
+        window.axe.run(
+          { include: document.body, exclude: ['.sb-wrapper', '#storybook-docs', '#storybook-highlights-root'] },
+          { rules: { region: { enabled: false } } },
+        );
+      let result;
+      for (let tries = 0; !result; tries++) {
+        try {
+          result = await run();
+        } catch (error) {
+          if (tries > 100 || !/already running/.test(error.message)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+      const { violations } = result;
+      return violations.map((v) => `axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    problems.push(...violations);
+    const problem = await checks[entry.id]?.(page);
+    if (problem) problems.push(problem);
+    await page.close();
+    return [...problems, ...remote.map((url) => `fetched ${url}`)];
+  }
+
+  // Three pages at a time (each entry gets its own page and storage), reported in index order.
+  const results = new Array(entries.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < entries.length) {
+      const i = next++;
+      results[i] = await problemsOf(entries[i]);
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
+  entries.forEach((entry, i) => report(`${entry.title} › ${entry.name}${entry.type === 'story' ? '' : ' (docs)'}`, results[i]));
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed ? 1 : 0;
