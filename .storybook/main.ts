@@ -19,6 +19,8 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // The article story is demo/index.html; its images and story links live under /demo/.
+  staticDirs: [{ from: '../demo', to: '/demo' }],
   viteFinal: (vite) => ({
     ...vite,
     plugins: [...(vite.plugins ?? []), registrationEntries],

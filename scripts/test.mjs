@@ -25,6 +25,7 @@ const steps = [
   { name: 'size', script: 'size', needs: ['build'] },
   { name: 'e2e', script: 'test:e2e', counts: true, needs: ['chromium', 'build'] },
   { name: 'storybook', script: 'build-storybook' },
+  { name: 'stories', script: 'test:stories', counts: true, needs: ['chromium', 'storybook'] },
 ];
 
 const childEnv = {

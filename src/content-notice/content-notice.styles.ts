@@ -31,7 +31,6 @@ export const styles = css`
   }
   ::slotted([slot='heading']) {
     margin: 0 !important;
-    font-size: inherit;
   }
   /* Important, so the theme's paragraph margins cannot pad the box: inside a shadow root it wins. */
   ::slotted(:first-child) {

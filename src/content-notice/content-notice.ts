@@ -70,13 +70,13 @@ export class ContentNoticeElement extends GentleElement {
   };
 
   /** What kind of notice this is: `distinction`, `disclaimer` or `warning`. */
-  variant: ContentNoticeVariant = 'disclaimer';
+  variant: 'distinction' | 'disclaimer' | 'warning' = 'disclaimer';
 
   /** On a `warning`, hides the body until the reader presses the reveal button. */
   gate = false;
 
   /** Remember a reveal or a collapse for this notice: `none`, `session` (this tab) or `local` (this device). */
-  remember: ContentNoticeRemember = 'none';
+  remember: 'none' | 'session' | 'local' = 'none';
 
   /** Lets the reader collapse the notice to its heading line. */
   dismissible = false;
