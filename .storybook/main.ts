@@ -30,7 +30,7 @@ const config: StorybookConfig = {
     // `lit`, the dev server serves a second copy of lit-html ("Multiple versions of Lit loaded").
     optimizeDeps: {
       ...vite.optimizeDeps,
-      include: [...(vite.optimizeDeps?.include ?? []), 'lit', 'lit/directive-helpers.js', 'lit/directives/if-defined.js'],
+      include: [...(vite.optimizeDeps?.include ?? []), 'lit', 'lit/directive-helpers.js', 'lit/directives/if-defined.js', 'lit/static-html.js'],
     },
     build: {
       ...vite.build,

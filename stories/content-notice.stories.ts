@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { cdnStylesheet, type EmbedParameters } from '../.storybook/embed.js';
 import '../src/content-notice.js';
 import type { ContentNoticeEventDetail, ContentNoticeRemember, ContentNoticeVariant } from '../src/content-notice.js';
@@ -54,9 +55,13 @@ function styleOf(args: NoticeArgs): string | undefined {
 /** Empty text from a cleared control means "not set", like a missing attribute. */
 const text = (value: string | undefined) => (value?.trim() ? value : undefined);
 
-/** The notice as a site owner writes it: attributes from the args, children as given. */
-function notice(args: NoticeArgs, children: TemplateResult | typeof nothing) {
-  return html`<content-notice
+/**
+ * The notice as a site owner writes it: attributes from the args, children as given. `tag` renders the
+ * same markup under another name (see "Before the script loads").
+ */
+function notice(args: NoticeArgs, children: TemplateResult | typeof nothing, tag = 'content-notice') {
+  const name = unsafeStatic(tag);
+  return staticHtml`<${name}
     id=${ifDefined(text(args.id))}
     variant=${ifDefined(args.variant)}
     ?gate=${args.gate}
@@ -72,7 +77,7 @@ function notice(args: NoticeArgs, children: TemplateResult | typeof nothing) {
     @content-notice-reveal=${logTo(args.onContentNoticeReveal)}
     @content-notice-hide=${logTo(args.onContentNoticeHide)}
     @content-notice-dismiss=${logTo(args.onContentNoticeDismiss)}
-    >${children}</content-notice
+    >${children}</${name}
   >`;
 }
 
@@ -82,24 +87,7 @@ function notice(args: NoticeArgs, children: TemplateResult | typeof nothing) {
  */
 const unloadedTag = 'unloaded-content-notice';
 const unloadedCss = preUpgradeCss.replace(/(?<![\w-])content-notice(?![\w-])/g, unloadedTag);
-
-function unloadedNotice(args: NoticeArgs, children: TemplateResult | typeof nothing) {
-  return html`<unloaded-content-notice
-    id=${ifDefined(text(args.id))}
-    variant=${ifDefined(args.variant)}
-    ?gate=${args.gate}
-    remember=${ifDefined(args.remember === 'none' ? undefined : args.remember)}
-    ?dismissible=${args.dismissible}
-    ?revealed=${args.revealed}
-    ?dismissed=${args.dismissed}
-    reveal-label=${ifDefined(text(args['reveal-label']))}
-    hide-label=${ifDefined(text(args['hide-label']))}
-    dismiss-label=${ifDefined(text(args['dismiss-label']))}
-    restore-label=${ifDefined(text(args['restore-label']))}
-    style=${ifDefined(styleOf(args))}
-    >${children}</unloaded-content-notice
-  >`;
-}
+const unloadedNotice = (args: NoticeArgs, children: TemplateResult | typeof nothing) => notice(args, children, unloadedTag);
 
 // The seed article's own words.
 const distinction = html`
