@@ -254,6 +254,18 @@ for (const order of ['first', 'last']) {
   });
 }
 
+for (const order of ['npm-first', 'cdn-first']) {
+  test(`npm build and CDN bundle on one page (${order}): one warning, no errors, the notice works`, async (open) => {
+    const { page, problems, assertClean } = await open(`/test/e2e/pages/${order}.html`);
+    await upgraded(page);
+    await revealButton(page).click();
+    await page.locator('#gated-text').waitFor({ state: 'visible' });
+    const copies = problems.warnings.filter((text) => /<content-notice>: another copy of gentle-widgets defined it first/.test(text));
+    assert.equal(copies.length, 1, `one "another copy" warning, got: ${JSON.stringify(problems.warnings)}`);
+    await assertClean({ warnings: [/<content-notice>: another copy of gentle-widgets defined it first/] });
+  });
+}
+
 test('hostile theme: gated text stays hidden, out of Tab order and the accessibility tree', async (open) => {
   const { page, context, assertClean } = await open('/test/e2e/pages/hostile.html');
   await upgraded(page);
@@ -374,19 +386,29 @@ async function assertVisible(page, texts) {
 
 // ---- setup, run, teardown -------------------------------------------------------------------
 
-/** Bundles the host page's own Lit component into `dir` (the host owns the `lit-html` policy). */
-async function buildHostBundle(dir) {
-  const build = await rollup({
-    input: fileURLToPath(new URL('./host/host-card.js', import.meta.url)),
-    plugins: [nodeResolve()],
-    onwarn: (warning) => {
-      throw new Error(`host bundle: ${warning.message}`);
-    },
-  });
-  try {
-    await build.write({ file: join(dir, 'host-card.js'), format: 'es' });
-  } finally {
-    await build.close();
+/**
+ * Bundles, into `dir`, what a host page brings of its own: a Lit component (`host-card.js`; the host
+ * then owns the `lit-html` policy), and our npm entry `dist/content-notice.js` as an app's bundler
+ * would ship it, with the app's copy of Lit (`npm-content-notice.js`).
+ */
+async function buildHostBundles(dir) {
+  const inputs = {
+    'host-card.js': fileURLToPath(new URL('./host/host-card.js', import.meta.url)),
+    'npm-content-notice.js': join(repoRoot, 'dist/content-notice.js'),
+  };
+  for (const [file, input] of Object.entries(inputs)) {
+    const build = await rollup({
+      input,
+      plugins: [nodeResolve()],
+      onwarn: (warning) => {
+        throw new Error(`${file}: ${warning.message}`);
+      },
+    });
+    try {
+      await build.write({ file: join(dir, file), format: 'es' });
+    } finally {
+      await build.close();
+    }
   }
 }
 
@@ -404,7 +426,7 @@ async function main() {
   let passed = 0;
   let failed = 0;
   try {
-    await buildHostBundle(hostDir);
+    await buildHostBundles(hostDir);
     server = await startServer({
       root: repoRoot,
       port: 0,
