@@ -2,7 +2,7 @@
 // built CDN bundle, served from 127.0.0.1 under a strict Content-Security-Policy with Trusted Types.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,6 +87,8 @@ async function openPage(contexts, path, options = {}) {
   });
   const response = await page.goto(origin + path, { waitUntil: 'load' });
   assert.equal(response?.status(), 200, `${path} answered ${response?.status()}`);
+  // Every page here is meant to run under Trusted Types: a page served without the header proves nothing.
+  assert.match(response.headers()['content-security-policy'] ?? '', /require-trusted-types-for 'script'/, `${path} has no strict CSP`);
 
   /** Asserts the page stayed clean; `warnings` lists the warnings this test expects (regexes). */
   async function assertClean({ warnings = [] } = {}) {
@@ -232,7 +234,7 @@ test('strict CSP + Trusted Types: a gated warning hides its content until reveal
 });
 
 test('bundle loaded twice from two URLs: one warning, no errors, elements work', async (open) => {
-  const { page, problems, assertClean } = await open('/test/e2e/pages/twice.html');
+  const { page, problems, assertClean } = await open('/host/twice.html');
   await upgraded(page);
   await revealButton(page).click();
   await page.locator('#gated-text').waitFor({ state: 'visible' });
@@ -243,7 +245,7 @@ test('bundle loaded twice from two URLs: one warning, no errors, elements work',
 
 for (const order of ['first', 'last']) {
   test(`host runs its own Lit (loaded ${order}): both render under strict CSP`, async (open) => {
-    const { page, assertClean } = await open(`/test/e2e/pages/host-lit-${order}.html`);
+    const { page, assertClean } = await open(`/host/host-lit-${order}.html`);
     await page.evaluate(() => customElements.whenDefined('host-card'));
     await upgraded(page);
     const hostText = await page.locator('host-card #host-text').textContent();
@@ -256,7 +258,7 @@ for (const order of ['first', 'last']) {
 
 for (const order of ['npm-first', 'cdn-first']) {
   test(`npm build and CDN bundle on one page (${order}): one warning, no errors, the notice works`, async (open) => {
-    const { page, problems, assertClean } = await open(`/test/e2e/pages/${order}.html`);
+    const { page, problems, assertClean } = await open(`/host/${order}.html`);
     await upgraded(page);
     await revealButton(page).click();
     await page.locator('#gated-text').waitFor({ state: 'visible' });
@@ -412,6 +414,33 @@ async function buildHostBundles(dir) {
   }
 }
 
+/**
+ * Pages that differ from pages/gate.html only in the scripts they load (and a host element): written
+ * into `dir`, served under /host/, so the one gated notice is described once.
+ */
+const cdn = '/dist/cdn/gentle-widgets.js';
+const hostCard = '<host-card name="the host page"></host-card>';
+const scriptPages = {
+  'twice.html': ['the bundle loaded twice', [cdn, `${cdn}?copy=2`]],
+  'host-lit-first.html': ['the host’s Lit loads first', ['/host/host-card.js', cdn], hostCard],
+  'host-lit-last.html': ['the host’s Lit loads last', [cdn, '/host/host-card.js'], hostCard],
+  'npm-first.html': ['npm build and CDN bundle, the npm build loads first', ['/host/npm-content-notice.js', cdn]],
+  'cdn-first.html': ['npm build and CDN bundle, the CDN bundle loads first', [cdn, '/host/npm-content-notice.js']],
+};
+
+async function writeScriptPages(dir) {
+  const template = await readFile(fileURLToPath(new URL('./pages/gate.html', import.meta.url)), 'utf8');
+  const scriptTag = `  <script type="module" src="${cdn}"></script>\n`;
+  assert.ok(template.includes(scriptTag), 'pages/gate.html loads the CDN bundle with one script tag');
+  for (const [file, [title, scripts, extra = '']] of Object.entries(scriptPages)) {
+    const page = template
+      .replace(/<title>.*<\/title>/, `<title>Strict CSP: ${title}</title>`)
+      .replace(scriptTag, scripts.map((src) => `  <script type="module" src="${src}"></script>\n`).join(''))
+      .replace('<main>', `<main>\n    ${extra}`);
+    await writeFile(join(dir, file), page);
+  }
+}
+
 async function main() {
   if (!existsSync(bundle)) {
     console.error('dist/cdn/gentle-widgets.js is missing: run npm run build first.');
@@ -427,12 +456,14 @@ async function main() {
   let failed = 0;
   try {
     await buildHostBundles(hostDir);
+    await writeScriptPages(hostDir);
     server = await startServer({
       root: repoRoot,
       port: 0,
       headers: {
         '/demo/': { 'Content-Security-Policy': demoCsp },
         '/test/e2e/pages/': { 'Content-Security-Policy': strictCsp },
+        '/host/': { 'Content-Security-Policy': strictCsp },
       },
       mounts: { '/host/': hostDir },
     });
