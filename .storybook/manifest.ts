@@ -1,8 +1,8 @@
 // Storybook's own custom-elements.json reader keys every row by its bare name, so the `heading` and
 // `resources` slots vanish under the parts of the same name, the default slot is dropped, each
-// attribute also appears as a property, and private members and the base class's generic
-// `emit(name)` show up. Site owners only have attributes, slots, parts and custom properties, so
-// this reader shows exactly those, each under its own key, with controls where they make sense.
+// attribute also appears as a property. Site owners only have attributes, slots, parts, custom
+// properties and events, so this reader shows exactly those, each under its own key, with controls
+// where they make sense.
 import { getCustomElements, type ArgTypes } from '@storybook/web-components-vite';
 import type { SBType } from 'storybook/internal/types';
 
@@ -78,8 +78,7 @@ export function extractArgTypes(tag: string): ArgTypes | null {
       type: typeOf(type),
     };
   }
-  // Only the element's own events: the base class's `emit(name, …)` is analysed as an event called "name".
-  for (const event of (element.events ?? []).filter((item) => item.name.startsWith(`${tag}-`))) {
+  for (const event of element.events ?? []) {
     argTypes[eventArg(event.name)] = {
       ...row(event, 'events', event.type?.text),
       type: { name: 'function' },

@@ -5,6 +5,7 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { cdnStylesheet, type EmbedParameters } from '../.storybook/embed.js';
 import '../src/content-notice.js';
 import type { ContentNoticeEventDetail, ContentNoticeRemember, ContentNoticeVariant } from '../src/content-notice.js';
+import hostileThemeCss from '../demo/hostile-theme.css?inline';
 import preUpgradeCss from '../src/gentle-widgets.css?inline';
 import { blockLocalStorage, echoWarnings, withConsole } from './helpers.js';
 
@@ -294,29 +295,14 @@ export const InsideAHostileTheme: Story = {
   decorators: [
     (story) => html`
       <style>
-        .hostile-theme > * {
-          display: block !important;
-        }
-        .hostile-theme p,
-        .hostile-theme div {
-          display: block !important;
-          visibility: visible !important;
-        }
-        .hostile-theme [hidden] {
-          display: block !important;
-        }
-        .hostile-theme button {
-          background: hotpink;
-          text-transform: uppercase;
-        }
-        .hostile-theme * {
-          font-family: 'Comic Sans MS', cursive;
-        }
+        ${hostileThemeCss}
       </style>
       <div class="hostile-theme">
-        <p>Post text, restyled by the theme.</p>
-        ${story()}
-        <button type="button">A theme button</button>
+        <div class="entry-content">
+          <p>Post text, restyled by the theme.</p>
+          ${story()}
+          <button type="button">A theme button</button>
+        </div>
       </div>
     `,
   ],
