@@ -1,1 +1,2 @@
 import './content-notice.js';
+import './journal-prompts.js';

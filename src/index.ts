@@ -4,4 +4,11 @@ export type {
   ContentNoticeRemember,
   ContentNoticeVariant,
 } from './content-notice/content-notice.js';
+export { JournalPromptsElement } from './journal-prompts/journal-prompts.js';
+export type {
+  JournalPromptsExportDetail,
+  JournalPromptsLayout,
+  JournalPromptsSaveDetail,
+  JournalPromptsStorage,
+} from './journal-prompts/journal-prompts.js';
 export { GentleElement } from './shared/base.js';

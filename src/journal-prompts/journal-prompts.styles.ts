@@ -1,0 +1,96 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    margin-block: var(--_gap);
+  }
+  ol {
+    margin: 0.75em 0 0;
+    padding-inline-start: 1.5em;
+  }
+  .plain {
+    list-style: none;
+    padding: 0;
+  }
+  li + li {
+    margin-top: var(--_gap);
+  }
+  .later {
+    display: none;
+  }
+  label {
+    display: block;
+    margin-top: 0.5em;
+  }
+  ::slotted(*) {
+    margin: 0 !important;
+  }
+  textarea {
+    display: block;
+    box-sizing: border-box;
+    width: 100%;
+    min-height: var(--journal-prompts-field-height, 4.5em);
+    max-height: 70vh;
+    field-sizing: content;
+    margin-top: 0.35em;
+    padding: 0.5em 0.75em;
+    font: inherit;
+    color: inherit;
+    background: var(--journal-prompts-field-surface, transparent);
+    border: 1px solid var(--journal-prompts-field-border, color-mix(in srgb, currentColor 35%, transparent));
+    border-radius: var(--_radius);
+    resize: vertical;
+  }
+  textarea:focus-visible,
+  input:focus-visible {
+    outline: 0.15em solid var(--_accent);
+    outline-offset: 0.15em;
+  }
+  [part~='nav'],
+  [part~='actions'],
+  [part~='storage'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+    margin-top: var(--_gap);
+  }
+  [part~='nav'][hidden] {
+    display: none;
+  }
+  button:disabled {
+    opacity: 0.5;
+  }
+  input {
+    width: 1.1em;
+    height: 1.1em;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  [part~='status'] {
+    margin: 0.5em 0 0;
+    font-size: 0.9em;
+  }
+  @media print {
+    .later {
+      display: block;
+    }
+    textarea {
+      max-height: none;
+      border: 0;
+      padding: 0;
+      resize: none;
+    }
+    [part~='nav'],
+    [part~='storage'],
+    [part~='status'] {
+      display: none;
+    }
+  }
+  @media (forced-colors: active) {
+    textarea:focus-visible,
+    input:focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;

@@ -1,0 +1,415 @@
+import { css, html, type PropertyValues } from 'lit';
+import { GentleElement } from '../shared/base.js';
+import { hashText, openStorage, readItem, writeItem, type StorageArea } from '../shared/storage.js';
+import { sharedStyles } from '../shared/styles.js';
+import { decode, encode, journalKey, saver, type Answers } from './answer-store.js';
+import { fileName, toMarkdown, toText } from './export.js';
+import { styles } from './journal-prompts.styles.js';
+import { keys, strings, type JournalPromptsString } from './strings.js';
+
+export type JournalPromptsLayout = 'list' | 'steps';
+export type JournalPromptsStorage = 'session' | 'local' | 'none';
+
+/** `detail` of `journal-prompts-save`: where the answers were written. Never the answers. */
+export interface JournalPromptsSaveDetail {
+  storage: StorageArea;
+}
+/** `detail` of `journal-prompts-export`: how the answers left the element. Never the answers. */
+export interface JournalPromptsExportDetail {
+  format: 'clipboard' | 'markdown' | 'text' | 'print';
+}
+
+const LAYOUTS = ['list', 'steps'];
+const STORAGES = ['session', 'local', 'none'];
+const ACTIONS = ['copy', 'markdown', 'text', 'print', 'delete'] as const;
+/** Storage keys in use on this page, so two journals never write over each other. */
+const keysInUse = new Set<string>();
+
+/**
+ * Printing from the journal prints the journal alone: every element that neither holds it nor sits
+ * inside it leaves the printed page. Added to the document once, on the first print.
+ */
+const printOnly = css`
+  @media print {
+    body :not(:has([data-journal-printing]), [data-journal-printing], [data-journal-printing] *) {
+      display: none !important;
+    }
+  }
+`;
+
+/**
+ * Gentle journaling prompts with a private answer field under each. The prompts are the element's
+ * own list, readable without JavaScript; the answers stay on the reader's device and are never sent
+ * anywhere. Saving waits for a pause in typing, and happens at once when the tab is hidden or closed.
+ *
+ * @tag journal-prompts
+ *
+ * @slot - The prompts: an `<ol>` or `<ul>` of `<li>`, or one `<p>` per prompt.
+ * @slot heading - A heading or lead-in above the prompts.
+ * @slot invitation - An invitation to write one's own question; it gets a question field and an answer field.
+ *
+ * @attr {string} question-label - Label of the reader's own question field (default: localised "Your own question").
+ * @attr {string} answer-label - Label of the answer to the reader's own question (default: localised "Your answer").
+ * @attr {string} previous-label - The steps layout's "Previous" button.
+ * @attr {string} next-label - The steps layout's "Next" button.
+ * @attr {string} step-label - Where the reader is in the steps layout, such as "Step {i} of {n}": the step's number, then how many there are.
+ * @attr {string} keep-label - The switch that keeps the answers on this device (default: "Keep my answers on this device").
+ * @attr {string} session-label - Says the answers stay in this tab until it closes.
+ * @attr {string} local-label - Says the answers stay on this device.
+ * @attr {string} none-label - Says the answers are not saved (`storage="none"`).
+ * @attr {string} memory-label - Says the browser blocks saving (or storage is full), so answers last while the page is open.
+ * @attr {string} never-label - Says the answers are never sent anywhere; always shown.
+ * @attr {string} copy-label - The "Copy all" button.
+ * @attr {string} markdown-label - The "Download .md" button.
+ * @attr {string} text-label - The "Download .txt" button.
+ * @attr {string} print-label - The "Print" button.
+ * @attr {string} delete-label - The "Delete my answers" button.
+ * @attr {string} confirm-label - The question asked before deleting.
+ * @attr {string} copied-label - Status after copying.
+ * @attr {string} downloaded-label - Status after a download.
+ * @attr {string} deleted-label - Status after deleting.
+ * @attr {string} failed-label - Status when copying failed.
+ *
+ * @event {CustomEvent<JournalPromptsSaveDetail>} journal-prompts-save - The answers were written to this device's storage. The detail never holds answer text.
+ * @event {CustomEvent<JournalPromptsExportDetail>} journal-prompts-export - The reader copied, downloaded or printed the answers. The detail never holds answer text.
+ * @event {CustomEvent<Record<string, never>>} journal-prompts-clear - The reader deleted every answer, stored copies included.
+ *
+ * @csspart heading - The wrapper of the heading slot.
+ * @csspart prompts - The list of prompts with their fields.
+ * @csspart prompt - One prompt with its field(s).
+ * @csspart label - A prompt's text, the label of its field.
+ * @csspart answer - An answer field.
+ * @csspart question - The reader's own question field.
+ * @csspart nav - The steps layout's row: previous, "2 of 4", next.
+ * @csspart counter - The "2 of 4" text.
+ * @csspart actions - The row of action buttons.
+ * @csspart button - Every button; each also has its own part: `previous`, `next`, `copy`, `markdown`, `text`, `print`, `delete`.
+ * @csspart storage - The "Keep my answers on this device" switch with its label.
+ * @csspart status - The line that says where the answers are kept, and the result of the last action.
+ *
+ * @cssproperty [--journal-prompts-field-surface=transparent] - Background of the answer fields.
+ * @cssproperty [--journal-prompts-field-border=a 35% tint of the text colour] - Border colour of the answer fields.
+ * @cssproperty [--journal-prompts-field-height=4.5em] - Smallest height of an answer field; fields grow with their text.
+ * @cssproperty [--gentle-accent=#3b6e66] - Accent shared by every gentle-widgets element: focus rings and the switch.
+ * @cssproperty [--gentle-radius=0.5em] - Corner radius of fields and buttons.
+ * @cssproperty [--gentle-font=inherit] - Font of the element; the page's by default.
+ * @cssproperty [--gentle-gap=1em] - Space above and below the element and between prompts.
+ */
+export class JournalPromptsElement extends GentleElement {
+  /** @internal */
+  static override defaultTag = 'journal-prompts';
+  static override styles = [sharedStyles, styles];
+  static override properties = {
+    layout: { reflect: true },
+    storage: {},
+    storageKey: { attribute: 'storage-key' },
+    storageLocked: { type: Boolean, attribute: 'storage-locked' },
+    // Every `<key>-label` attribute re-renders the element when it changes.
+    ...Object.fromEntries(keys.map((key) => [`${key}-label`, {}])),
+  };
+
+  /** `list` shows every prompt; `steps` shows one at a time with previous and next buttons. */
+  layout: 'list' | 'steps' = 'list';
+
+  /** Where answers are kept: `session` (this tab, until it closes), `local` (this device) or `none`. */
+  storage: 'session' | 'local' | 'none' = 'session';
+
+  /** Names this journal's stored answers; by default the page path plus a hash of the prompts. */
+  storageKey?: string;
+
+  /** Hides the reader's "Keep my answers on this device" switch, so `storage` alone decides. */
+  storageLocked = false;
+
+  /** The prompts read from the light DOM, each with the key its answer is stored under. */
+  #prompts: { key: string; text: string }[] = [];
+  #answers: Answers = {};
+  #key = '';
+  /** Where answers are written now; `null` with `storage="none"` or when storage is blocked. */
+  #area: StorageArea | null = null;
+  /** Storage refused us (blocked, or full): answers live in memory only. */
+  #memory = false;
+  #message = '';
+  #step = 0;
+  readonly #saver = saver(() => this.#save());
+
+  /** The step shown in the `steps` layout, from 0. */
+  get step(): number {
+    return this.#step;
+  }
+  set step(value: number) {
+    this.#step = Math.max(0, Math.min(value, this.#count - 1)) || 0;
+    this.requestUpdate();
+  }
+
+  get #count() {
+    return this.#prompts.length + (this.#invitation ? 1 : 0);
+  }
+
+  get #invitation() {
+    return this.querySelector(':scope>[slot=invitation]');
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const items = this.querySelectorAll(':scope>:is(ol,ul)>li');
+    const texts = [...(items.length ? items : this.querySelectorAll(':scope>p:not([slot])'))].map((item) =>
+      (item.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    );
+    // A prompt's answer is stored under a hash of its text, so edited or reordered prompts keep theirs.
+    const seen = new Set<string>();
+    this.#prompts = texts.filter(Boolean).map((text, i) => {
+      let key = hashText(text);
+      if (seen.has(key)) key += i;
+      seen.add(key);
+      return { key, text };
+    });
+    if (!this.#count) this.warn('has no prompts: write them as <li> items of an <ol> or <ul> inside the tag. In WordPress, use a Custom HTML block.');
+    const shared = journalKey(this.storageKey, location.pathname, texts);
+    let key = shared;
+    for (let n = 2; keysInUse.has(key); n++) key = `${shared}#${n}`;
+    if (key !== shared) {
+      this.warn(`another journal on this page uses the storage key "${shared}", so this one saves under "${key}". Give each journal its own storage-key.`);
+    }
+    keysInUse.add((this.#key = key));
+    this.#open();
+    addEventListener('pagehide', this.#saver.flush);
+    addEventListener('storage', this.#onStorage);
+    document.addEventListener('visibilitychange', this.#saver.flush);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#saver.flush();
+    keysInUse.delete(this.#key);
+    removeEventListener('pagehide', this.#saver.flush);
+    removeEventListener('storage', this.#onStorage);
+    document.removeEventListener('visibilitychange', this.#saver.flush);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('layout') && !LAYOUTS.includes(this.layout)) {
+      this.warn(`layout="${this.layout}" is unknown; use list or steps. Showing a list.`);
+    }
+    // The first time, connectedCallback opened storage already.
+    if ((changed.has('storage') || changed.has('storageLocked')) && this.hasUpdated) this.#open();
+  }
+
+  /** Finds the answers (in the other area when the reader moved them there) and loads them. */
+  #open() {
+    let want = this.storage as JournalPromptsStorage;
+    if (!STORAGES.includes(want)) {
+      this.warn(`storage="${want}" is unknown; use session, local or none. Keeping answers for this tab.`);
+      want = 'session';
+    }
+    this.#memory = false;
+    this.#area = null;
+    if (want === 'none') return;
+    const other = want === 'local' ? 'session' : 'local';
+    const stored = (area: StorageArea) => readItem(openStorage(area), this.#key);
+    const area = !this.storageLocked && !stored(want) && stored(other) ? other : want;
+    if (!openStorage(area)) {
+      this.#memory = true;
+      this.warn('storage is blocked, so answers are kept in memory only, until the page closes.');
+      return;
+    }
+    this.#area = area;
+    // Words already typed (before `storage` changed) win over stored ones, and are saved at once.
+    const typed = this.#answers;
+    this.#load(stored(area));
+    if (Object.keys(typed).length) {
+      Object.assign(this.#answers, typed);
+      this.#saver.schedule();
+    }
+  }
+
+  #load(raw: string | null) {
+    this.#answers = decode(raw) ?? {};
+    this.requestUpdate();
+  }
+
+  /** Writes every answer to the current area; says so once when storage refuses (full). */
+  #save() {
+    const area = this.#area;
+    if (!area) return;
+    if (writeItem(openStorage(area), this.#key, encode(this.#answers))) {
+      if (this.#memory) this.requestUpdate();
+      this.#memory = false;
+      this.emit<JournalPromptsSaveDetail>('journal-prompts-save', { storage: area });
+    } else if (!this.#memory) {
+      this.#memory = true;
+      this.warn('storage is full, so new words are kept in memory only, until the page closes.');
+      this.requestUpdate();
+    }
+  }
+
+  /** Another tab wrote our key in `localStorage`: take its answers, unless the reader is typing here. */
+  readonly #onStorage = (event: StorageEvent) => {
+    if (event.key === this.#key && this.#area === 'local' && !this.#saver.pending) this.#load(event.newValue);
+  };
+
+  /** The reader's switch: moves the answers to the other area, then removes the old copy. */
+  #move(event: Event) {
+    const from = this.#area!;
+    this.#saver.cancel();
+    this.#area = (event.target as HTMLInputElement).checked ? 'local' : 'session';
+    this.#save();
+    if (!this.#memory) writeItem(openStorage(from), this.#key, null);
+    this.requestUpdate();
+  }
+
+  readonly #input = (event: Event) => {
+    const field = event.target as HTMLTextAreaElement;
+    this.#answers[field.name] = field.value;
+    this.#saver.schedule();
+    // `field-sizing: content` grows the field where supported; elsewhere, this does.
+    if (!CSS.supports('field-sizing', 'content')) {
+      field.style.height = '';
+      field.style.height = `${field.scrollHeight + 2}px`;
+    }
+  };
+
+  #t(key: JournalPromptsString): string {
+    return this.localize(strings, key, this.getAttribute(`${key}-label`));
+  }
+
+  /** The export of every prompt and answer, with the reader's own question last when they wrote one. */
+  #export(format: typeof toText) {
+    const answers = this.#answers;
+    const entries = this.#prompts.map(({ key, text }) => ({ prompt: text, answer: answers[key] ?? '' }));
+    if (answers.q || answers.o) entries.push({ prompt: answers.q || this.#t('question'), answer: answers.o ?? '' });
+    const title = this.querySelector(':scope>[slot=heading]')?.textContent?.trim() || document.title;
+    return format({ title, date: new Date().toLocaleDateString(this.language, { dateStyle: 'long' }), entries });
+  }
+
+  #say(key: JournalPromptsString) {
+    this.#message = this.#t(key);
+    this.requestUpdate();
+  }
+
+  /** Copies every prompt and answer as plain text; works without the Clipboard API too. */
+  async copy(): Promise<boolean> {
+    const text = this.#export(toText);
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(text);
+      copied = true;
+    } catch {
+      // No Clipboard API (plain http, an old browser) or no permission: copy from a selected field.
+      const focused = (this.renderRoot as ShadowRoot).activeElement;
+      const field = Object.assign(document.createElement('textarea'), { value: text, readOnly: true });
+      field.style.position = 'fixed';
+      field.style.opacity = '0';
+      this.renderRoot.append(field);
+      field.select();
+      copied = document.execCommand('copy');
+      field.remove();
+      (focused as HTMLElement | null)?.focus();
+    }
+    if (copied) this.emit<JournalPromptsExportDetail>('journal-prompts-export', { format: 'clipboard' });
+    this.#say(copied ? 'copied' : 'failed');
+    return copied;
+  }
+
+  /** Downloads every prompt and answer with the date, as Markdown (`.md`) or plain text (`.txt`). */
+  download(format: 'markdown' | 'text'): void {
+    const md = format === 'markdown';
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([this.#export(md ? toMarkdown : toText)], { type: `text/${md ? 'markdown' : 'plain'};charset=utf-8` }));
+    link.download = fileName(new Date(), md ? 'md' : 'txt');
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    this.emit<JournalPromptsExportDetail>('journal-prompts-export', { format });
+    this.#say('downloaded');
+  }
+
+  /** Prints the prompts and answers alone: no buttons, and none of the rest of the page. */
+  print(): void {
+    const sheet = printOnly.styleSheet;
+    if (sheet && !document.adoptedStyleSheets.includes(sheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    this.#saver.flush();
+    this.toggleAttribute('data-journal-printing', true);
+    this.emit<JournalPromptsExportDetail>('journal-prompts-export', { format: 'print' });
+    try {
+      print();
+    } finally {
+      this.removeAttribute('data-journal-printing');
+    }
+  }
+
+  /** Empties every field and removes every stored copy of this journal's answers, without asking. */
+  clear(): void {
+    this.#saver.cancel();
+    this.#answers = {};
+    for (const area of ['session', 'local'] as const) writeItem(openStorage(area), this.#key, null);
+    this.emit('journal-prompts-clear', {});
+    this.#say('deleted');
+  }
+
+  #act(action: (typeof ACTIONS)[number]) {
+    if (action === 'copy') this.copy();
+    else if (action === 'print') this.print();
+    else if (action === 'delete') {
+      if (confirm(this.#t('confirm'))) this.clear();
+    } else this.download(action);
+  }
+
+  async #go(by: number) {
+    this.step += by;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.current textarea')?.focus();
+  }
+
+  /** A field's value is set from the answers after each render, never from a keystroke's own render. */
+  protected override updated(): void {
+    for (const field of this.renderRoot.querySelectorAll('textarea')) {
+      const text = this.#answers[field.name] ?? '';
+      if (field.value !== text) field.value = text;
+    }
+  }
+
+  protected override render() {
+    const t = (key: JournalPromptsString) => this.#t(key);
+    // Nothing to answer: show the content as written, with nothing that pretends to be a form.
+    if (!this.#count) return html`<slot></slot>`;
+    const steps = this.layout === 'steps';
+    const count = this.#count;
+    const field = (name: string, label: string, part = 'answer') =>
+      html`<label part="label" for=${name}>${label}</label><textarea part=${part} id=${name} name=${name} @input=${this.#input}></textarea>`;
+    const item = (i: number, content: unknown) =>
+      html`<li part="prompt" class=${!steps ? '' : i === this.#step ? 'current' : 'later'}>${content}</li>`;
+    const button = (key: JournalPromptsString, onClick: () => unknown, disabled = false) =>
+      html`<button part="button ${key}" type="button" ?disabled=${disabled} @click=${onClick}>${t(key)}</button>`;
+    const where = this.#memory ? 'memory' : (this.#area ?? 'none');
+    return html`
+      <div part="heading"><slot name="heading"></slot></div>
+      <ol part="prompts" class=${steps || !this.querySelector(':scope>ol') ? 'plain' : ''}>
+        ${this.#prompts.map(({ key, text }, i) => item(i, field(key, text)))}
+        ${this.#invitation
+          ? item(count - 1, html`<slot name="invitation"></slot>${field('q', t('question'), 'question')}${field('o', t('answer'))}`)
+          : ''}
+      </ol>
+      <div part="nav" ?hidden=${!steps}>
+        ${button('previous', () => this.#go(-1), !this.#step)}
+        <span part="counter">${t('step').replace('{i}', String(this.#step + 1)).replace('{n}', String(count))}</span>
+        ${button('next', () => this.#go(1), this.#step >= count - 1)}
+      </div>
+      <div part="actions">${ACTIONS.map((action) => button(action, () => this.#act(action)))}</div>
+      <label part="storage" ?hidden=${this.storageLocked || !this.#area}>
+        <input type="checkbox" role="switch" .checked=${this.#area === 'local'} @change=${this.#move} />${t('keep')}
+      </label>
+      <p part="status" role="status">${t(where)} ${t('never')} ${this.#message}</p>
+      <slot hidden></slot>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'journal-prompts': JournalPromptsElement;
+  }
+  interface GlobalEventHandlersEventMap {
+    'journal-prompts-save': CustomEvent<JournalPromptsSaveDetail>;
+    'journal-prompts-export': CustomEvent<JournalPromptsExportDetail>;
+    'journal-prompts-clear': CustomEvent<Record<string, never>>;
+  }
+}
