@@ -19,9 +19,10 @@ export interface JournalPromptsExportDetail {
   format: 'clipboard' | 'markdown' | 'text' | 'print';
 }
 
+const ACTIONS = ['copy', 'markdown', 'text', 'print', 'delete'] as const;
 const LAYOUTS = ['list', 'steps'];
 const STORAGES = ['session', 'local', 'none'];
-const ACTIONS = ['copy', 'markdown', 'text', 'print', 'delete'] as const;
+const EVENTS = ['pagehide', 'visibilitychange', 'storage'];
 /** Storage keys in use on this page, so two journals never write over each other. */
 const keysInUse = new Set<string>();
 
@@ -104,6 +105,7 @@ export class JournalPromptsElement extends GentleElement {
     storage: {},
     storageKey: { attribute: 'storage-key' },
     storageLocked: { type: Boolean, attribute: 'storage-locked' },
+    step: { attribute: false },
     // Every `<key>-label` attribute re-renders the element when it changes.
     ...Object.fromEntries(keys.map((key) => [`${key}-label`, {}])),
   };
@@ -120,26 +122,19 @@ export class JournalPromptsElement extends GentleElement {
   /** Hides the reader's "Keep my answers on this device" switch, so `storage` alone decides. */
   storageLocked = false;
 
+  /** The step shown in the `steps` layout, from 0 (the reader's own question is the last). */
+  step = 0;
+
   /** The prompts read from the light DOM, each with the key its answer is stored under. */
   #prompts: { key: string; text: string }[] = [];
   #answers: Answers = {};
   #key = '';
-  /** Where answers are written now; `null` with `storage="none"` or when storage is blocked. */
+  /** Where answers are written now; `null` with `storage="none"` or when storage refused. */
   #area: StorageArea | null = null;
-  /** Storage refused us (blocked, or full): answers live in memory only. */
+  /** Storage refused us (blocked, or full): the answers live in memory only. */
   #memory = false;
   #message = '';
-  #step = 0;
   readonly #saver = saver(() => this.#save());
-
-  /** The step shown in the `steps` layout, from 0. */
-  get step(): number {
-    return this.#step;
-  }
-  set step(value: number) {
-    this.#step = Math.max(0, Math.min(value, this.#count - 1)) || 0;
-    this.requestUpdate();
-  }
 
   get #count() {
     return this.#prompts.length + (this.#invitation ? 1 : 0);
@@ -152,74 +147,64 @@ export class JournalPromptsElement extends GentleElement {
   override connectedCallback(): void {
     super.connectedCallback();
     const items = this.querySelectorAll(':scope>:is(ol,ul)>li');
-    const texts = [...(items.length ? items : this.querySelectorAll(':scope>p:not([slot])'))].map((item) =>
-      (item.textContent ?? '').replace(/\s+/g, ' ').trim(),
-    );
-    // A prompt's answer is stored under a hash of its text, so edited or reordered prompts keep theirs.
-    const seen = new Set<string>();
-    this.#prompts = texts.filter(Boolean).map((text, i) => {
-      let key = hashText(text);
-      if (seen.has(key)) key += i;
-      seen.add(key);
-      return { key, text };
-    });
-    if (!this.#count) this.warn('has no prompts: write them as <li> items of an <ol> or <ul> inside the tag. In WordPress, use a Custom HTML block.');
+    const texts = [...(items.length ? items : this.querySelectorAll(':scope>p:not([slot])'))]
+      .map((item) => item.textContent!.replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
+    // An answer is stored under a hash of its prompt, so an edited or reordered prompt keeps its own.
+    this.#prompts = texts.map((text, i) => ({ key: texts.indexOf(text) < i ? `${i}` : hashText(text), text }));
+    if (!this.#count) this.warn('has no prompts; put an <ol> of <li> inside it (in WordPress, in a Custom HTML block).');
     const shared = journalKey(this.storageKey, location.pathname, texts);
     let key = shared;
     for (let n = 2; keysInUse.has(key); n++) key = `${shared}#${n}`;
-    if (key !== shared) {
-      this.warn(`another journal on this page uses the storage key "${shared}", so this one saves under "${key}". Give each journal its own storage-key.`);
-    }
+    if (key !== shared) this.warn(`another journal here uses storage-key "${shared}", so this one saves under "${key}". Give each its own.`);
     keysInUse.add((this.#key = key));
     this.#open();
-    addEventListener('pagehide', this.#saver.flush);
-    addEventListener('storage', this.#onStorage);
-    document.addEventListener('visibilitychange', this.#saver.flush);
+    for (const type of EVENTS) addEventListener(type, this.#on);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#saver.flush();
     keysInUse.delete(this.#key);
-    removeEventListener('pagehide', this.#saver.flush);
-    removeEventListener('storage', this.#onStorage);
-    document.removeEventListener('visibilitychange', this.#saver.flush);
+    for (const type of EVENTS) removeEventListener(type, this.#on);
   }
 
+  /**
+   * `pagehide` and `visibilitychange` (it bubbles from the document) save at once: a debounce alone
+   * loses the last words when a tab closes. A `storage` event is another tab writing our key.
+   */
+  readonly #on = (event: Event) => {
+    if (!(event instanceof StorageEvent)) this.#saver.flush();
+    // Take the other tab's answers, unless the reader is typing here.
+    else if (event.key === this.#key && this.#area === 'local' && !this.#saver.pending) this.#load(event.newValue);
+  };
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('layout') && !LAYOUTS.includes(this.layout)) {
-      this.warn(`layout="${this.layout}" is unknown; use list or steps. Showing a list.`);
-    }
-    // The first time, connectedCallback opened storage already.
+    if (changed.has('layout') && !LAYOUTS.includes(this.layout)) this.warn(`layout="${this.layout}" is unknown; use list or steps.`);
+    // The first time, connectedCallback has opened the storage already.
     if ((changed.has('storage') || changed.has('storageLocked')) && this.hasUpdated) this.#open();
   }
 
-  /** Finds the answers (in the other area when the reader moved them there) and loads them. */
+  /** Finds the answers (in the other area, when the reader moved them there) and loads them. */
   #open() {
-    let want = this.storage as JournalPromptsStorage;
+    let want = this.storage;
     if (!STORAGES.includes(want)) {
-      this.warn(`storage="${want}" is unknown; use session, local or none. Keeping answers for this tab.`);
+      this.warn(`storage="${want}" is unknown; use session, local or none.`);
       want = 'session';
     }
     this.#memory = false;
     this.#area = null;
     if (want === 'none') return;
-    const other = want === 'local' ? 'session' : 'local';
     const stored = (area: StorageArea) => readItem(openStorage(area), this.#key);
-    const area = !this.storageLocked && !stored(want) && stored(other) ? other : want;
-    if (!openStorage(area)) {
-      this.#memory = true;
-      this.warn('storage is blocked, so answers are kept in memory only, until the page closes.');
-      return;
-    }
+    const other = want === 'local' ? 'session' : 'local';
+    const area = this.storageLocked || stored(want) || !stored(other) ? want : other;
+    if (!openStorage(area)) return this.#refused('blocked');
     this.#area = area;
-    // Words already typed (before `storage` changed) win over stored ones, and are saved at once.
+    // Words typed before `storage` changed win over stored ones, and are saved to the new place.
     const typed = this.#answers;
     this.#load(stored(area));
-    if (Object.keys(typed).length) {
-      Object.assign(this.#answers, typed);
-      this.#saver.schedule();
-    }
+    Object.assign(this.#answers, typed);
+    if (encode(typed)) this.#saver.schedule();
   }
 
   #load(raw: string | null) {
@@ -227,34 +212,29 @@ export class JournalPromptsElement extends GentleElement {
     this.requestUpdate();
   }
 
-  /** Writes every answer to the current area; says so once when storage refuses (full). */
+  /** Storage is blocked, or full: the words stay in memory, and the status line and console say so once. */
+  #refused(why: string) {
+    if (!this.#memory) this.warn(`storage is ${why}, so answers are kept in memory only, until the page closes.`);
+    this.#memory = true;
+    this.requestUpdate();
+  }
+
   #save() {
     const area = this.#area;
     if (!area) return;
-    if (writeItem(openStorage(area), this.#key, encode(this.#answers))) {
-      if (this.#memory) this.requestUpdate();
-      this.#memory = false;
-      this.emit<JournalPromptsSaveDetail>('journal-prompts-save', { storage: area });
-    } else if (!this.#memory) {
-      this.#memory = true;
-      this.warn('storage is full, so new words are kept in memory only, until the page closes.');
-      this.requestUpdate();
-    }
+    if (!writeItem(openStorage(area), this.#key, encode(this.#answers))) return this.#refused('full');
+    if (this.#memory) this.requestUpdate();
+    this.#memory = false;
+    this.emit<JournalPromptsSaveDetail>('journal-prompts-save', { storage: area });
   }
-
-  /** Another tab wrote our key in `localStorage`: take its answers, unless the reader is typing here. */
-  readonly #onStorage = (event: StorageEvent) => {
-    if (event.key === this.#key && this.#area === 'local' && !this.#saver.pending) this.#load(event.newValue);
-  };
 
   /** The reader's switch: moves the answers to the other area, then removes the old copy. */
   #move(event: Event) {
-    const from = this.#area!;
-    this.#saver.cancel();
+    const from = this.#area;
     this.#area = (event.target as HTMLInputElement).checked ? 'local' : 'session';
+    this.#saver.cancel();
     this.#save();
-    if (!this.#memory) writeItem(openStorage(from), this.#key, null);
-    this.requestUpdate();
+    if (!this.#memory) writeItem(openStorage(from!), this.#key, null);
   }
 
   readonly #input = (event: Event) => {
@@ -272,38 +252,39 @@ export class JournalPromptsElement extends GentleElement {
     return this.localize(strings, key, this.getAttribute(`${key}-label`));
   }
 
-  /** The export of every prompt and answer, with the reader's own question last when they wrote one. */
-  #export(format: typeof toText) {
-    const answers = this.#answers;
-    const entries = this.#prompts.map(({ key, text }) => ({ prompt: text, answer: answers[key] ?? '' }));
-    if (answers.q || answers.o) entries.push({ prompt: answers.q || this.#t('question'), answer: answers.o ?? '' });
-    const title = this.querySelector(':scope>[slot=heading]')?.textContent?.trim() || document.title;
-    return format({ title, date: new Date().toLocaleDateString(this.language, { dateStyle: 'long' }), entries });
-  }
-
   #say(key: JournalPromptsString) {
     this.#message = this.#t(key);
     this.requestUpdate();
   }
 
-  /** Copies every prompt and answer as plain text; works without the Clipboard API too. */
+  /** Every prompt with its answer, and the reader's own question last when they wrote one. */
+  #export(format: typeof toText) {
+    const answers = this.#answers;
+    const entries = this.#prompts.map(({ key, text }) => ({ prompt: text, answer: answers[key] }));
+    if (answers.q || answers.o) entries.push({ prompt: answers.q || this.#t('question'), answer: answers.o });
+    return format({
+      title: this.querySelector(':scope>[slot=heading]')?.textContent!.trim() || document.title,
+      date: new Date().toLocaleDateString(this.language, { dateStyle: 'long' }),
+      entries,
+    });
+  }
+
+  /** Copies every prompt and answer as plain text; without the Clipboard API, from a selected field. */
   async copy(): Promise<boolean> {
     const text = this.#export(toText);
-    let copied = false;
+    let copied = true;
     try {
       await navigator.clipboard.writeText(text);
-      copied = true;
     } catch {
-      // No Clipboard API (plain http, an old browser) or no permission: copy from a selected field.
-      const focused = (this.renderRoot as ShadowRoot).activeElement;
-      const field = Object.assign(document.createElement('textarea'), { value: text, readOnly: true });
-      field.style.position = 'fixed';
-      field.style.opacity = '0';
+      // No Clipboard API (plain http, an older browser) or no permission. The field leaves before a paint.
+      const focused = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
+      const field = document.createElement('textarea');
+      field.value = text;
       this.renderRoot.append(field);
       field.select();
       copied = document.execCommand('copy');
       field.remove();
-      (focused as HTMLElement | null)?.focus();
+      focused?.focus();
     }
     if (copied) this.emit<JournalPromptsExportDetail>('journal-prompts-export', { format: 'clipboard' });
     this.#say(copied ? 'copied' : 'failed');
@@ -317,16 +298,16 @@ export class JournalPromptsElement extends GentleElement {
     link.href = URL.createObjectURL(new Blob([this.#export(md ? toMarkdown : toText)], { type: `text/${md ? 'markdown' : 'plain'};charset=utf-8` }));
     link.download = fileName(new Date(), md ? 'md' : 'txt');
     link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    setTimeout(() => URL.revokeObjectURL(link.href), 1e3);
     this.emit<JournalPromptsExportDetail>('journal-prompts-export', { format });
     this.#say('downloaded');
   }
 
   /** Prints the prompts and answers alone: no buttons, and none of the rest of the page. */
   print(): void {
-    const sheet = printOnly.styleSheet;
-    if (sheet && !document.adoptedStyleSheets.includes(sheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    this.#saver.flush();
+    const sheet = printOnly.styleSheet!;
+    const sheets = document.adoptedStyleSheets;
+    if (!sheets.includes(sheet)) document.adoptedStyleSheets = [...sheets, sheet];
     this.toggleAttribute('data-journal-printing', true);
     this.emit<JournalPromptsExportDetail>('journal-prompts-export', { format: 'print' });
     try {
@@ -348,9 +329,8 @@ export class JournalPromptsElement extends GentleElement {
   #act(action: (typeof ACTIONS)[number]) {
     if (action === 'copy') this.copy();
     else if (action === 'print') this.print();
-    else if (action === 'delete') {
-      if (confirm(this.#t('confirm'))) this.clear();
-    } else this.download(action);
+    else if (action !== 'delete') this.download(action);
+    else if (confirm(this.#t('confirm'))) this.clear();
   }
 
   async #go(by: number) {
@@ -359,7 +339,7 @@ export class JournalPromptsElement extends GentleElement {
     this.renderRoot.querySelector<HTMLElement>('.current textarea')?.focus();
   }
 
-  /** A field's value is set from the answers after each render, never from a keystroke's own render. */
+  /** Fields get their text from the answers after a render; typing itself never renders. */
   protected override updated(): void {
     for (const field of this.renderRoot.querySelectorAll('textarea')) {
       const text = this.#answers[field.name] ?? '';
@@ -368,36 +348,34 @@ export class JournalPromptsElement extends GentleElement {
   }
 
   protected override render() {
-    const t = (key: JournalPromptsString) => this.#t(key);
-    // Nothing to answer: show the content as written, with nothing that pretends to be a form.
-    if (!this.#count) return html`<slot></slot>`;
-    const steps = this.layout === 'steps';
     const count = this.#count;
+    // Nothing to answer: the content as written, and nothing that pretends to be a form.
+    if (!count) return html`<slot></slot>`;
+    const t = (key: JournalPromptsString) => this.#t(key);
+    const steps = this.layout === 'steps';
+    const step = Math.max(0, Math.min(this.step, count - 1));
     const field = (name: string, label: string, part = 'answer') =>
       html`<label part="label" for=${name}>${label}</label><textarea part=${part} id=${name} name=${name} @input=${this.#input}></textarea>`;
     const item = (i: number, content: unknown) =>
-      html`<li part="prompt" class=${!steps ? '' : i === this.#step ? 'current' : 'later'}>${content}</li>`;
+      html`<li part="prompt" class=${steps ? (i === step ? 'current' : 'later') : ''}>${content}</li>`;
     const button = (key: JournalPromptsString, onClick: () => unknown, disabled = false) =>
       html`<button part="button ${key}" type="button" ?disabled=${disabled} @click=${onClick}>${t(key)}</button>`;
-    const where = this.#memory ? 'memory' : (this.#area ?? 'none');
+    const own = html`<slot name="invitation"></slot>${field('q', t('question'), 'question')}${field('o', t('answer'))}`;
     return html`
       <div part="heading"><slot name="heading"></slot></div>
       <ol part="prompts" class=${steps || !this.querySelector(':scope>ol') ? 'plain' : ''}>
-        ${this.#prompts.map(({ key, text }, i) => item(i, field(key, text)))}
-        ${this.#invitation
-          ? item(count - 1, html`<slot name="invitation"></slot>${field('q', t('question'), 'question')}${field('o', t('answer'))}`)
-          : ''}
+        ${this.#prompts.map(({ key, text }, i) => item(i, field(key, text)))} ${this.#invitation && item(count - 1, own)}
       </ol>
       <div part="nav" ?hidden=${!steps}>
-        ${button('previous', () => this.#go(-1), !this.#step)}
-        <span part="counter">${t('step').replace('{i}', String(this.#step + 1)).replace('{n}', String(count))}</span>
-        ${button('next', () => this.#go(1), this.#step >= count - 1)}
+        ${button('previous', () => this.#go(-1), !step)}
+        <span part="counter">${t('step').replace('{i}', String(step + 1)).replace('{n}', String(count))}</span>
+        ${button('next', () => this.#go(1), step === count - 1)}
       </div>
       <div part="actions">${ACTIONS.map((action) => button(action, () => this.#act(action)))}</div>
       <label part="storage" ?hidden=${this.storageLocked || !this.#area}>
         <input type="checkbox" role="switch" .checked=${this.#area === 'local'} @change=${this.#move} />${t('keep')}
       </label>
-      <p part="status" role="status">${t(where)} ${t('never')} ${this.#message}</p>
+      <p part="status" role="status">${t(this.#memory ? 'memory' : (this.#area ?? 'none'))} ${t('never')} ${this.#message}</p>
       <slot hidden></slot>
     `;
   }
