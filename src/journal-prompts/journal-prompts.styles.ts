@@ -55,15 +55,10 @@ export const styles = css`
     gap: 0.5em;
     margin-top: var(--_gap);
   }
-  [part~='nav'][hidden] {
-    display: none;
-  }
   button:disabled {
     opacity: 0.5;
   }
   input {
-    width: 1.1em;
-    height: 1.1em;
     margin: 0;
     accent-color: var(--_accent);
   }

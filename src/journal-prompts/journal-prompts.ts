@@ -28,11 +28,12 @@ const keysInUse = new Set<string>();
 
 /**
  * Printing from the journal prints the journal alone: every element that neither holds it nor sits
- * inside it leaves the printed page. Added to the document once, on the first print.
+ * inside it leaves the printed page. Added to the document on the first print; it matches nothing
+ * once that print is over, so the browser's own Print still prints the whole page.
  */
 const printOnly = css`
   @media print {
-    body :not(:has([data-journal-printing]), [data-journal-printing], [data-journal-printing] *) {
+    body:has([data-journal-printing]) :not(:has([data-journal-printing]), [data-journal-printing], [data-journal-printing] *) {
       display: none !important;
     }
   }
@@ -131,6 +132,7 @@ export class JournalPromptsElement extends GentleElement {
   #key = '';
   /** Where answers are written now; `null` with `storage="none"` or when storage refused. */
   #area: StorageArea | null = null;
+  #store: Storage | null = null;
   /** Storage refused us (blocked, or full): the answers live in memory only. */
   #memory = false;
   #message = '';
@@ -198,7 +200,7 @@ export class JournalPromptsElement extends GentleElement {
     const stored = (area: StorageArea) => readItem(openStorage(area), this.#key);
     const other = want === 'local' ? 'session' : 'local';
     const area = this.storageLocked || stored(want) || !stored(other) ? want : other;
-    if (!openStorage(area)) return this.#refused('blocked');
+    if (!(this.#store = openStorage(area))) return this.#refused('blocked');
     this.#area = area;
     // Words typed before `storage` changed win over stored ones, and are saved to the new place.
     const typed = this.#answers;
@@ -222,7 +224,7 @@ export class JournalPromptsElement extends GentleElement {
   #save() {
     const area = this.#area;
     if (!area) return;
-    if (!writeItem(openStorage(area), this.#key, encode(this.#answers))) return this.#refused('full');
+    if (!writeItem(this.#store, this.#key, encode(this.#answers))) return this.#refused('full');
     if (this.#memory) this.requestUpdate();
     this.#memory = false;
     this.emit<JournalPromptsSaveDetail>('journal-prompts-save', { storage: area });
@@ -230,11 +232,12 @@ export class JournalPromptsElement extends GentleElement {
 
   /** The reader's switch: moves the answers to the other area, then removes the old copy. */
   #move(event: Event) {
-    const from = this.#area;
-    this.#area = (event.target as HTMLInputElement).checked ? 'local' : 'session';
+    const from = this.#store;
+    this.#store = openStorage((this.#area = (event.target as HTMLInputElement).checked ? 'local' : 'session'));
     this.#saver.cancel();
     this.#save();
-    if (!this.#memory) writeItem(openStorage(from!), this.#key, null);
+    if (!this.#memory) writeItem(from, this.#key, null);
+    this.requestUpdate();
   }
 
   readonly #input = (event: Event) => {
@@ -334,7 +337,7 @@ export class JournalPromptsElement extends GentleElement {
   }
 
   async #go(by: number) {
-    this.step += by;
+    this.step = Math.max(0, Math.min(this.step + by, this.#count - 1));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.current textarea')?.focus();
   }

@@ -665,6 +665,21 @@ test('journal: a reload keeps the tab’s answers, a new tab starts empty, moved
   await assertClean();
 });
 
+test('journal: the status line follows the switch, to this device and back to the tab', async (open) => {
+  const { page, assertClean } = await open(journalPage);
+  await upgraded(page);
+  await typeAnswers(page, { 0: journalWords[0] });
+  await waitStored(page, 'session', [journalWords[0]]);
+  await assertStatus(page, /in this tab until you close it\. They are never sent anywhere\./);
+  await journalSwitch(page).check();
+  await waitStored(page, 'local', [journalWords[0]]);
+  await assertStatus(page, /on this device\. They are never sent anywhere\./, 'after moving the answers to the device');
+  await journalSwitch(page).uncheck();
+  await waitStored(page, 'session', [journalWords[0]]);
+  await assertStatus(page, /in this tab until you close it\./, 'after moving them back to the tab');
+  await assertClean();
+});
+
 test('journal on local: a new tab sees the answers', async (open) => {
   const { page, tab, assertClean } = await open(journalLocalPage);
   await upgraded(page);
@@ -824,6 +839,23 @@ test('journal print: only the journal prints, every step’s field shows, no but
   );
   assert.ok(edges.length >= 7, `fields and buttons on screen: ${edges.length}`);
   assert.deepEqual(edges.filter((edge) => !edge.endsWith(': border')), [], 'every field and button keeps a visible border in forced colours');
+  await assertClean();
+});
+
+test('journal print: after the journal’s Print, the browser’s own Print still prints the whole page', async (open) => {
+  const { page, assertClean } = await open(journalPage, { initScripts: [spyOnPrint] });
+  await upgraded(page);
+  const page_ = ['#site-header', '#intro', '#outro', '#site-footer'];
+  const printed = () => page.evaluate((selectors) => selectors.filter((s) => document.querySelector(s).getClientRects().length), page_);
+  await page.emulateMedia({ media: 'print' });
+  assert.deepEqual(await printed(), page_, 'before: the browser prints the whole page');
+  await page.emulateMedia({ media: 'screen' });
+  await journalButton(page, 'print').click();
+  assert.equal((await page.evaluate(() => window.__printCalls)).length, 1);
+  // Later the reader prints the article from the browser's menu (Ctrl+P): nothing marks the journal now.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('[data-journal-printing]').count(), 0);
+  assert.deepEqual(await printed(), page_, 'after: the browser still prints the whole page, not a blank one');
   await assertClean();
 });
 
