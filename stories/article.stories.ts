@@ -4,11 +4,12 @@ import demoCss from '../demo/demo.css?inline';
 import demoPage from '../demo/index.html?raw';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import '../src/content-notice.js';
+import '../src/journal-prompts.js';
 
 /**
  * The seed article as a blog page — the body of demo/index.html itself, so the two never drift — with `<content-notice>` in place of
- * the opening distinction and the closing "Important note". The journaling prompts, the booking link and
- * "Read more Stories With Ease" are still plain HTML until their elements exist.
+ * the opening distinction and the closing "Important note", and `<journal-prompts>` for the journaling prompts. The booking
+ * link and "Read more Stories With Ease" are still plain HTML until their elements exist.
  */
 const meta = {
   title: 'Pages/Article',
@@ -17,11 +18,11 @@ const meta = {
   parameters: {
     layout: 'fullscreen',
     embed: {
-      note: 'What goes into the post: each notice in its own Custom HTML block (WordPress) or Code block (Squarespace).',
+      note: 'What goes into the post: each notice and the journal in its own Custom HTML block (WordPress) or Code block (Squarespace).',
       rewrite: (code: string) => {
         const template = document.createElement('template');
         template.innerHTML = code;
-        return [...template.content.querySelectorAll('content-notice')].map((notice) => notice.outerHTML).join('\n\n');
+        return [...template.content.querySelectorAll('content-notice, journal-prompts')].map((element) => element.outerHTML).join('\n\n');
       },
     },
   },

@@ -21,6 +21,10 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 const expectedWarnings = {
   'elements-content-notice--storage-blocked': /<content-notice>: remember="local": storage is blocked/,
   'elements-content-notice--empty': /<content-notice>: is empty, so it is hidden/,
+  'elements-journal-prompts--storage-blocked': /<journal-prompts>: storage is blocked/,
+  'elements-journal-prompts--no-prompts': /<journal-prompts>: has no prompts/,
+  // The docs page shows its first story twice (on top and in the list): the second copy says it saves apart.
+  'elements-journal-prompts--docs': /<journal-prompts>: .*storage-key "gentle-widgets:journal-prompts:story-empty"/,
 };
 
 /** Whether `message` is a warning some story (of `title`, if given) exists to show. */
@@ -44,7 +48,87 @@ const checks = {
       : 'the console box does not show the storage warning'),
   'elements-content-notice--before-the-script-loads': async (page) =>
     (await page.getByText('first step is softening').isVisible()) ? undefined : 'the fallback text is not visible',
+  'elements-journal-prompts--empty': async (page) =>
+    (await journalProblem(page, { fields: 5, status: /this tab.*never sent anywhere/ })) ??
+    (await page.getByRole('switch', { name: 'Keep my answers on this device' }).isVisible() ? undefined : 'no storage switch'),
+  'elements-journal-prompts--written': async (page) =>
+    journalProblem(page, { fields: 5, values: { [prompts[1]]: 'Rest. Saying no a little sooner, before I am tired.', 'Your own question': 'What does my body want me to know today?' } }),
+  'elements-journal-prompts--steps': async (page) =>
+    (await journalProblem(page, { fields: 1, counter: '1 of 4' })) ??
+    (await journal(page).getByRole('button', { name: 'Next' }).click(),
+    journalProblem(page, { fields: 1, counter: '2 of 4', values: { [prompts[1]]: '' } })),
+  'elements-journal-prompts--steps-last-step': async (page) =>
+    (await journalProblem(page, { fields: 2, counter: '4 of 4', values: { 'Your own question': '', 'Your answer': '' } })) ??
+    ((await journal(page).getByRole('button', { name: 'Next' }).isDisabled()) ? undefined : 'Next is enabled on the last step'),
+  'elements-journal-prompts--storage-locked': (page) =>
+    journalProblem(page, { fields: 5, switch: false, status: /on this device.*never sent anywhere/ }),
+  'elements-journal-prompts--storage-none': (page) => journalProblem(page, { fields: 5, switch: false, status: /not saved.*never sent anywhere/ }),
+  'elements-journal-prompts--storage-blocked': async (page) =>
+    (await journalProblem(page, { fields: 5, switch: false, status: /blocks saving/ })) ??
+    ((await page.locator('pre[id^="console-"]').textContent()).includes('storage is blocked')
+      ? undefined
+      : 'the console box does not show the storage warning'),
+  'elements-journal-prompts--dutch': (page) =>
+    journalProblem(page, { fields: 5, buttons: ['Alles kopiëren', 'Mijn antwoorden wissen'], status: /tabblad.*nooit/ }),
+  'elements-journal-prompts--custom-labels': (page) =>
+    journalProblem(page, { fields: 5, buttons: ['Copy my journal', 'Clear my journal'], values: { 'A question of my own': '' } }),
+  'elements-journal-prompts--before-the-script-loads': async (page) =>
+    (await page.getByText(prompts[2]).isVisible()) && (await page.getByText('If another question feels more alive').isVisible())
+      ? undefined
+      : 'the prompts are not readable before the script runs',
+  'elements-journal-prompts--inside-a-hostile-theme': (page) => journalProblem(page, { fields: 1, counter: '1 of 4' }),
+  'elements-journal-prompts--the-printed-page': async (page) =>
+    (await journalProblem(page, { fields: 5, buttons: [], values: { [prompts[0]]: /^Something old/ } })) ??
+    ((await journal(page).getByRole('status').isVisible()) ? 'the status line shows on the printed page' : undefined),
+  'elements-journal-prompts--no-prompts': async (page) =>
+    (await page.locator('journal-prompts').evaluate((el) => el.shadowRoot.querySelectorAll('textarea, button').length)) === 0 &&
+    (await page.locator('pre[id^="console-"]').textContent()).includes('has no prompts') &&
+    (await page.getByText(prompts[0]).isVisible())
+      ? undefined
+      : 'an empty journal shows fields or buttons, hides the text beside it, or the console box lacks the warning',
 };
+
+/** The seed article's prompts, as every journal story shows them. */
+const prompts = [
+  'What was there to be released, and what do I want to do with it?',
+  'What is a need I can give more attention to?',
+  'What is something nourishing I can give myself right now?',
+];
+const journal = (page) => page.locator('journal-prompts');
+
+/**
+ * What a reader sees of the story's journal: how many answer fields show, their text by accessible
+ * name (a string, or a pattern), the steps counter, the buttons, the storage switch and the status
+ * line. Returns the first difference, or nothing.
+ */
+async function journalProblem(page, expected) {
+  const root = journal(page);
+  await root.evaluate((el) => el.updateComplete);
+  const fields = await root.getByRole('textbox').filter({ visible: true }).count();
+  if (fields !== expected.fields) return `${fields} answer fields show, not ${expected.fields}`;
+  for (const [name, value] of Object.entries(expected.values ?? {})) {
+    const field = root.getByRole('textbox', { name, exact: true });
+    if (!(await field.isVisible())) return `no visible field named “${name}”`;
+    const text = await field.inputValue();
+    if (typeof value === 'string' ? text !== value : !value.test(text)) return `the field “${name}” holds “${text}”`;
+  }
+  if (expected.counter !== undefined) {
+    const counter = root.locator('[part="counter"]');
+    if (!(await counter.isVisible()) || (await counter.textContent()) !== expected.counter) {
+      return `the steps counter does not say “${expected.counter}”`;
+    }
+  }
+  const buttons = root.getByRole('button').filter({ visible: true });
+  if (expected.buttons && !expected.buttons.length && (await buttons.count())) return 'buttons show';
+  for (const name of expected.buttons ?? []) {
+    if (!(await root.getByRole('button', { name, exact: true }).isVisible())) return `no button “${name}”`;
+  }
+  if (expected.switch === false && (await root.getByRole('switch').isVisible())) return 'the storage switch shows';
+  if (expected.status && !expected.status.test(await root.getByRole('status').textContent())) {
+    return `the status line says “${(await root.getByRole('status').textContent()).trim()}”`;
+  }
+  return undefined;
+}
 
 async function gateHolds(page) {
   const text = page.getByText('first step is softening');
