@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, fixtureCleanup, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { JournalPromptsElement } from '../src/journal-prompts.js';
 import { strings } from '../src/journal-prompts/strings.js';
 import { hashText } from '../src/shared/storage.js';
@@ -80,6 +80,27 @@ const writeAll = (el: Element) => {
   for (const [name, value] of Object.entries(WORDS)) write(field(el, name), value);
 };
 
+const today = () => {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+};
+const longDate = (lang: string) => new Date().toLocaleDateString(lang, { dateStyle: 'long' });
+
+const expectedMarkdown = () =>
+  `# ${LEAD}\n\n${longDate('en')}\n\n` +
+  `## ${PROMPTS[0]}\n\nOld grief from years ago.\nI want to let it go, gently.\n\n` +
+  `## ${PROMPTS[1]}\n\n` +
+  `## ${PROMPTS[2]}\n\nA warm bath — café au lait.\n\n` +
+  `## What does my body want to tell me?\n\nSlow down.\n`;
+
+const expectedText = () =>
+  `${LEAD}\n${longDate('en')}\n\n` +
+  `${PROMPTS[0]}\nOld grief from years ago.\nI want to let it go, gently.\n\n` +
+  `${PROMPTS[1]}\n\n` +
+  `${PROMPTS[2]}\nA warm bath — café au lait.\n\n` +
+  `What does my body want to tell me?\nSlow down.\n`;
+
 /** Replaces `object[name]` until the returned function puts it back. */
 function stub<T extends object, K extends keyof T>(object: T, name: K, value: T[K]): () => void {
   const own = Object.getOwnPropertyDescriptor(object, name);
@@ -106,6 +127,9 @@ function captureDownloads() {
   ];
   return { files, restore: () => restores.forEach((restore) => restore()) };
 }
+
+const bytes = async (blob: Blob) => [...new Uint8Array(await blob.arrayBuffer())];
+const utf8 = (value: string) => [...new TextEncoder().encode(value)];
 
 describe('<journal-prompts>', () => {
   afterEach(() => {
@@ -166,13 +190,16 @@ describe('<journal-prompts>', () => {
     it('without prompts or invitation, shows its content as written, with no fields and no buttons, and warns', async () => {
       let el!: JournalPromptsElement;
       const warnings = await captureWarnings(async () => {
-        el = await fixture<JournalPromptsElement>(`<journal-prompts><div id="content"><ol><li>${PROMPTS[0]}</li></ol></div></journal-prompts>`);
+        el = await fixture<JournalPromptsElement>(
+          `<journal-prompts><p slot="heading">${LEAD}</p><div id="content"><ol><li>${PROMPTS[0]}</li></ol></div></journal-prompts>`,
+        );
       });
       expect(warnings).to.have.length(1);
       expect(warnings[0]).to.match(/^<journal-prompts>: .*\bprompts\b/);
       expect(el.shadowRoot!.querySelectorAll('textarea, button, input')).to.have.length(0);
-      expect([...el.shadowRoot!.children].map((child) => child.localName)).to.deep.equal(['slot']);
+      expect([...el.shadowRoot!.children].map((child) => `${child.localName}:${child.getAttribute('name') ?? ''}`)).to.deep.equal(['slot:heading', 'slot:']);
       expect(isRendered(el.querySelector('li')!)).to.equal(true);
+      expect(isRendered(el.querySelector('[slot="heading"]')!), 'the heading stays').to.equal(true);
     });
   });
 
@@ -261,6 +288,16 @@ describe('<journal-prompts>', () => {
       el.setAttribute('storage', 'session');
       el.setAttribute('storage-key', 'other');
       expect([el.storage, el.storageKey]).to.deep.equal(['session', 'other']);
+    });
+
+    it('keeps step within the steps there are', async () => {
+      const el = await journal('layout="steps"');
+      el.step = 10;
+      await el.updateComplete;
+      expect([el.step, counter(el)]).to.deep.equal([3, '4 of 4']);
+      el.step = -2;
+      await el.updateComplete;
+      expect([el.step, counter(el)]).to.deep.equal([0, '1 of 4']);
     });
 
     it('lets every label be overridden by a <key>-label attribute, step-label with {i} and {n}', async () => {
@@ -481,6 +518,37 @@ describe('<journal-prompts>', () => {
       }
     });
 
+    it('full storage: Delete my answers still removes the stored copy', async () => {
+      sessionStorage.setItem(KEY, JSON.stringify({ v: 1, a: { [RELEASED]: 'Old grief.' } }));
+      const el = await journal();
+      const restore = stub(Storage.prototype, 'setItem', () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      });
+      try {
+        await captureWarnings(() => el.clear());
+      } finally {
+        restore();
+      }
+      expect(sessionStorage.getItem(KEY), 'still on the device after "Your answers are deleted."').to.equal(null);
+    });
+
+    it('full storage: a reload still shows the stored answers', async () => {
+      sessionStorage.setItem(KEY, JSON.stringify({ v: 1, a: { [RELEASED]: 'Old grief.' } }));
+      const restore = stub(Storage.prototype, 'setItem', () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      });
+      let el!: JournalPromptsElement;
+      try {
+        const warnings = await captureWarnings(async () => {
+          el = await journal();
+        });
+        expect(warnings, 'nothing is refused until a write is').to.deep.equal([]);
+      } finally {
+        restore();
+      }
+      expect(field(el, RELEASED).value).to.equal('Old grief.');
+    });
+
     it('writes at most twice a second while the reader types ten characters a second', async function () {
       this.timeout(8000);
       const el = await journal();
@@ -509,8 +577,156 @@ describe('<journal-prompts>', () => {
     });
   });
 
+  describe('events', () => {
+    it('save, export and clear carry only where and how, bubble, are composed, and never hold answer text', async () => {
+      const el = await journal();
+      const events: CustomEvent[] = [];
+      const names = ['journal-prompts-save', 'journal-prompts-export', 'journal-prompts-clear'];
+      const listen = (event: Event) => events.push(event as CustomEvent);
+      for (const name of names) document.addEventListener(name, listen);
+      const { restore } = captureDownloads();
+      const restores = [
+        restore,
+        stub(navigator.clipboard, 'writeText', async () => {}),
+        stub(window, 'print', () => {}),
+        stub(window, 'confirm', () => true),
+      ];
+      try {
+        field(el, RELEASED).focus();
+        await sendKeys({ type: 'Old grief' });
+        write(field(el, 'q'), WORDS.q);
+        write(field(el, 'o'), WORDS.o);
+        pagehide();
+        await el.copy();
+        button(el, 'markdown').click();
+        button(el, 'text').click();
+        button(el, 'print').click();
+        button(el, 'delete').click();
+      } finally {
+        restores.forEach((r) => r());
+        for (const name of names) document.removeEventListener(name, listen);
+      }
+      expect(events.map((event) => [event.type, event.detail])).to.deep.equal([
+        ['journal-prompts-save', { storage: 'session' }],
+        ['journal-prompts-export', { format: 'clipboard' }],
+        ['journal-prompts-export', { format: 'markdown' }],
+        ['journal-prompts-export', { format: 'text' }],
+        ['journal-prompts-export', { format: 'print' }],
+        ['journal-prompts-clear', {}],
+      ]);
+      for (const event of events) {
+        expect(event.bubbles && event.composed, event.type).to.equal(true);
+        const json = JSON.stringify(event.detail);
+        for (const word of ['Old', 'grief', 'body', 'Slow']) expect(json, event.type).not.to.contain(word);
+      }
+    });
+  });
 
   describe('actions', () => {
+    it('copy: the exact plain text through the Clipboard API', async () => {
+      const el = await journal();
+      writeAll(el);
+      const copied: string[] = [];
+      const restore = stub(navigator.clipboard, 'writeText', async (value: string) => {
+        copied.push(value);
+      });
+      try {
+        button(el, 'copy').click();
+        await waitUntil(() => status(el).endsWith('Copied.'));
+      } finally {
+        restore();
+      }
+      expect(copied).to.deep.equal([expectedText()]);
+      expect(status(el)).to.equal(`${SESSION_LINE} Copied.`);
+    });
+
+    it('copy without the Clipboard API: selects the text for execCommand, and focus returns to the button', async () => {
+      const el = await journal();
+      writeAll(el);
+      const commands: { command: string; selected: string }[] = [];
+      const restores = [
+        stub(navigator.clipboard, 'writeText', () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'))),
+        stub(document, 'execCommand', (command: string) => {
+          const copy = el.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea[readonly]') ?? document.querySelector<HTMLTextAreaElement>('textarea[readonly]');
+          commands.push({ command, selected: copy ? copy.value.slice(copy.selectionStart, copy.selectionEnd) : String(getSelection()) });
+          return true;
+        }),
+      ];
+      try {
+        button(el, 'copy').focus();
+        await sendKeys({ press: 'Enter' });
+        await waitUntil(() => commands.length > 0);
+        await el.updateComplete;
+      } finally {
+        restores.forEach((r) => r());
+      }
+      expect(commands).to.deep.equal([{ command: 'copy', selected: expectedText() }]);
+      expect(id(el.shadowRoot!.activeElement)).to.equal(id(button(el, 'copy')));
+      expect(el.shadowRoot!.querySelectorAll('textarea').length, 'the helper field is gone').to.equal(5);
+      expect(status(el)).to.equal(`${SESSION_LINE} Copied.`);
+    });
+
+    it('copy that fails everywhere says so and fires no export event', async () => {
+      const el = await journal();
+      let exports = 0;
+      el.addEventListener('journal-prompts-export', () => exports++);
+      const restores = [stub(navigator, 'clipboard', undefined as unknown as Clipboard), stub(document, 'execCommand', () => false)];
+      try {
+        expect(await el.copy()).to.equal(false);
+      } finally {
+        restores.forEach((r) => r());
+      }
+      await el.updateComplete;
+      expect(exports).to.equal(0);
+      expect(status(el)).to.equal(`${SESSION_LINE} Could not copy.`);
+    });
+
+    it('downloads the exact Markdown and text, dated, as journal-YYYY-MM-DD.md and .txt', async () => {
+      const el = await journal();
+      writeAll(el);
+      const { files, restore } = captureDownloads();
+      try {
+        button(el, 'markdown').click();
+        button(el, 'text').click();
+      } finally {
+        restore();
+      }
+      expect(files.map((file) => file.name)).to.deep.equal([`journal-${today()}.md`, `journal-${today()}.txt`]);
+      expect(files.map((file) => file.blob.type)).to.deep.equal(['text/markdown;charset=utf-8', 'text/plain;charset=utf-8']);
+      expect(await bytes(files[0].blob)).to.deep.equal(utf8(expectedMarkdown()));
+      expect(await bytes(files[1].blob)).to.deep.equal(utf8(expectedText()));
+      await el.updateComplete;
+      expect(status(el)).to.equal(`${SESSION_LINE} Downloaded.`);
+    });
+
+    it("exports the reader's own question even before it is answered", async () => {
+      const el = await journal();
+      write(field(el, 'q'), WORDS.q);
+      const copied: string[] = [];
+      const restore = stub(navigator.clipboard, 'writeText', async (value: string) => {
+        copied.push(value);
+      });
+      try {
+        await el.copy();
+      } finally {
+        restore();
+      }
+      expect(copied).to.deep.equal([`${LEAD}\n${longDate('en')}\n\n${PROMPTS.join('\n\n')}\n\n${WORDS.q}\n`]);
+    });
+
+    it('dates a Dutch download in Dutch', async () => {
+      const wrapper = await fixture(`<div lang="nl">${markup()}</div>`);
+      const el = await inside(wrapper);
+      const { files, restore } = captureDownloads();
+      try {
+        el.download('text');
+      } finally {
+        restore();
+      }
+      expect((await files[0].blob.text()).split('\n').slice(0, 2)).to.deep.equal([LEAD, longDate('nl')]);
+      expect(longDate('nl')).to.match(/^\d+ [a-z]+ \d{4}$/);
+    });
+
     it('print: prints the journal alone, flagged only during window.print()', async () => {
       const wrapper = await fixture(`<div><p id="rest">The rest of the article.</p>${markup('layout="steps"')}</div>`);
       const el = await inside(wrapper);
@@ -673,6 +889,31 @@ describe('<journal-prompts>', () => {
       expect([field(one, RELEASED).value, field(two, RELEASED).value]).to.deep.equal(['First journal.', 'Second journal.']);
     });
 
+    it('200,000 pasted characters: nothing lost, stored and exported whole, the field stays within the screen', async () => {
+      await setViewport({ width: 800, height: 600 });
+      const el = await journal();
+      const long = 'I let it move through me. '.repeat(8000);
+      expect(long).to.have.length(208_000);
+      const { files, restore } = captureDownloads();
+      let warnings: string[] = [];
+      try {
+        warnings = await captureWarnings(async () => {
+          write(field(el, RELEASED), long);
+          pagehide();
+          await el.updateComplete;
+          el.download('markdown');
+        });
+      } finally {
+        restore();
+      }
+      expect(warnings).to.deep.equal([]);
+      expect(stored(sessionStorage).a[RELEASED]).to.equal(long);
+      expect(await files[0].blob.text()).to.contain(`## ${PROMPTS[0]}\n\n${long.trim()}\n\n## ${PROMPTS[1]}`);
+      const answer = field(el, RELEASED);
+      expect(answer.value).to.equal(long);
+      expect(answer.getBoundingClientRect().height).to.be.at.most(600 * 0.7 + 1);
+      expect(answer.scrollHeight, 'the rest scrolls inside the field').to.be.greaterThan(answer.clientHeight);
+    });
   });
 
   describe('before definition and registration', () => {

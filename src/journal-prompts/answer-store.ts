@@ -24,7 +24,7 @@ export function encode(answers: Answers): string | null {
 export function decode(raw: string | null | undefined): Answers | null {
   try {
     const data = JSON.parse(raw ?? '');
-    if (data?.v === VERSION && data.a && typeof data.a === 'object') {
+    if (data?.v === VERSION && data.a?.constructor === Object) {
       return Object.fromEntries(Object.entries(data.a).filter(([, text]) => typeof text === 'string')) as Answers;
     }
   } catch {

@@ -15,11 +15,13 @@ export interface JournalExport {
 const tidy = (text: string) => text.replace(/\r\n?/g, '\n').trim();
 
 /**
- * Markdown: the title as a heading, the date, then each prompt as a second-level heading with its
- * answer under it. A prompt left unanswered keeps its heading, so a printed copy can be written on.
+ * Markdown: the title as a heading, the date, then each prompt as a second-level heading (on one
+ * line, whatever line breaks the reader's own question has) with its answer under it. A prompt left
+ * unanswered keeps its heading, so a printed copy can be written on.
  */
 export function toMarkdown({ title, date, entries }: JournalExport): string {
-  return [`# ${tidy(title)}`, date, ...entries.flatMap((e) => [`## ${tidy(e.prompt)}`, tidy(e.answer)])].filter(Boolean).join('\n\n') + '\n';
+  const heading = (level: string, text: string) => text.trim() && `${level} ${text.replace(/\s+/g, ' ').trim()}`;
+  return [heading('#', title), date, ...entries.flatMap((e) => [heading('##', e.prompt), tidy(e.answer)])].filter(Boolean).join('\n\n') + '\n';
 }
 
 /** Plain text: the title and date, then each prompt with its answer on the lines after it. */

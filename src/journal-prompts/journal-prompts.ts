@@ -1,6 +1,6 @@
 import { css, html, type PropertyValues } from 'lit';
 import { GentleElement } from '../shared/base.js';
-import { hashText, openStorage, readItem, writeItem, type StorageArea } from '../shared/storage.js';
+import { hashText, readItem, storageArea, writeItem, type StorageArea } from '../shared/storage.js';
 import { sharedStyles } from '../shared/styles.js';
 import { decode, encode, journalKey, saver, type Answers } from './answer-store.js';
 import { fileName, toMarkdown, toText } from './export.js';
@@ -182,6 +182,7 @@ export class JournalPromptsElement extends GentleElement {
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.step = Math.max(0, Math.min(this.step, this.#count - 1));
     if (changed.has('layout') && !LAYOUTS.includes(this.layout)) this.warn(`layout="${this.layout}" is unknown; use list or steps.`);
     // The first time, connectedCallback has opened the storage already.
     if ((changed.has('storage') || changed.has('storageLocked')) && this.hasUpdated) this.#open();
@@ -197,10 +198,10 @@ export class JournalPromptsElement extends GentleElement {
     this.#memory = false;
     this.#area = null;
     if (want === 'none') return;
-    const stored = (area: StorageArea) => readItem(openStorage(area), this.#key);
+    const stored = (area: StorageArea) => readItem(storageArea(area), this.#key);
     const other = want === 'local' ? 'session' : 'local';
     const area = this.storageLocked || stored(want) || !stored(other) ? want : other;
-    if (!(this.#store = openStorage(area))) return this.#refused('blocked');
+    if (!(this.#store = storageArea(area))) return this.#refused('blocked');
     this.#area = area;
     // Words typed before `storage` changed win over stored ones, and are saved to the new place.
     const typed = this.#answers;
@@ -233,7 +234,7 @@ export class JournalPromptsElement extends GentleElement {
   /** The reader's switch: moves the answers to the other area, then removes the old copy. */
   #move(event: Event) {
     const from = this.#store;
-    this.#store = openStorage((this.#area = (event.target as HTMLInputElement).checked ? 'local' : 'session'));
+    this.#store = storageArea((this.#area = (event.target as HTMLInputElement).checked ? 'local' : 'session'));
     this.#saver.cancel();
     this.#save();
     if (!this.#memory) writeItem(from, this.#key, null);
@@ -263,8 +264,8 @@ export class JournalPromptsElement extends GentleElement {
   /** Every prompt with its answer, and the reader's own question last when they wrote one. */
   #export(format: typeof toText) {
     const answers = this.#answers;
-    const entries = this.#prompts.map(({ key, text }) => ({ prompt: text, answer: answers[key] }));
-    if (answers.q || answers.o) entries.push({ prompt: answers.q || this.#t('question'), answer: answers.o });
+    const entries = this.#prompts.map(({ key, text }) => ({ prompt: text, answer: answers[key] ?? '' }));
+    if (answers.q || answers.o) entries.push({ prompt: answers.q || this.#t('question'), answer: answers.o ?? '' });
     return format({
       title: this.querySelector(':scope>[slot=heading]')?.textContent!.trim() || document.title,
       date: new Date().toLocaleDateString(this.language, { dateStyle: 'long' }),
@@ -324,7 +325,7 @@ export class JournalPromptsElement extends GentleElement {
   clear(): void {
     this.#saver.cancel();
     this.#answers = {};
-    for (const area of ['session', 'local'] as const) writeItem(openStorage(area), this.#key, null);
+    for (const area of ['session', 'local'] as const) writeItem(storageArea(area), this.#key, null);
     this.emit('journal-prompts-clear', {});
     this.#say('deleted');
   }
@@ -337,7 +338,7 @@ export class JournalPromptsElement extends GentleElement {
   }
 
   async #go(by: number) {
-    this.step = Math.max(0, Math.min(this.step + by, this.#count - 1));
+    this.step += by;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.current textarea')?.focus();
   }
@@ -353,10 +354,10 @@ export class JournalPromptsElement extends GentleElement {
   protected override render() {
     const count = this.#count;
     // Nothing to answer: the content as written, and nothing that pretends to be a form.
-    if (!count) return html`<slot></slot>`;
+    if (!count) return html`<slot name="heading"></slot><slot></slot>`;
     const t = (key: JournalPromptsString) => this.#t(key);
     const steps = this.layout === 'steps';
-    const step = Math.max(0, Math.min(this.step, count - 1));
+    const step = this.step;
     const field = (name: string, label: string, part = 'answer') =>
       html`<label part="label" for=${name}>${label}</label><textarea part=${part} id=${name} name=${name} @input=${this.#input}></textarea>`;
     const item = (i: number, content: unknown) =>

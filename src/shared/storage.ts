@@ -2,15 +2,27 @@
 export type StorageArea = 'session' | 'local';
 
 /**
+ * The browser storage area as it is, or `null` where touching it throws (blocked site data,
+ * sandboxed frames). A full storage is returned: it still reads and removes. Never throws.
+ */
+export function storageArea(area: StorageArea): Storage | null {
+  try {
+    return (area === 'local' ? globalThis.localStorage : globalThis.sessionStorage) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Returns the browser storage area, or `null` when it is blocked (privacy settings, sandboxed
  * frames) or unusable (full, read-only). Never throws.
  */
 export function openStorage(area: StorageArea): Storage | null {
+  const storage = storageArea(area);
   try {
-    const storage = area === 'local' ? globalThis.localStorage : globalThis.sessionStorage;
     const probe = 'gentle-widgets:probe';
-    storage.setItem(probe, '1');
-    storage.removeItem(probe);
+    storage!.setItem(probe, '1');
+    storage!.removeItem(probe);
     return storage;
   } catch {
     return null;
