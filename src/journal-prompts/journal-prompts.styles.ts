@@ -46,9 +46,12 @@ export const styles = css`
     outline: 0.15em solid var(--_accent);
     outline-offset: 0.15em;
   }
-  [part~='nav'],
-  [part~='actions'],
   [part~='storage'] {
+    display: block;
+    margin-top: var(--_gap);
+  }
+  [part~='nav'],
+  [part~='actions'] {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -59,7 +62,10 @@ export const styles = css`
     opacity: 0.5;
   }
   input {
-    margin: 0;
+    width: 1.1em;
+    height: 1.1em;
+    margin: 0 0.5em 0 0;
+    vertical-align: -0.15em;
     accent-color: var(--_accent);
   }
   [part~='status'] {
