@@ -1,5 +1,9 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
-import type { Plugin } from 'vite';
+import type { PresetValue, ServerApp } from 'storybook/internal/types';
+import type { Plugin, ViteDevServer } from 'vite';
+
+/** The article story is demo/index.html; its images and story links live under /demo/. */
+const demo = { from: '../demo', to: '/demo' };
 
 /**
  * package.json's `sideEffects` names only the built registration files (`dist/…`), so the bundler
@@ -14,16 +18,47 @@ const registrationEntries: Plugin = {
   },
 };
 
-const config: StorybookConfig = {
+/**
+ * The dev server answers `staticDirs` before Vite, so `import '../demo/x.css?inline'` in a story
+ * (fetched as `/demo/x.css?inline`) came back as plain CSS and the story failed to load. Module requests
+ * under /demo/ go to Vite first; pages, images and stylesheets stay static, as in the build.
+ * `experimental_devServer` is main.ts's one hook that runs before the static dirs; should it go,
+ * test/e2e/storybook-dev.mjs fails.
+ */
+let devServer: ViteDevServer | undefined;
+const captureDevServer: Plugin = {
+  name: 'gentle-widgets:capture-dev-server',
+  apply: 'serve',
+  configureServer: (server) => {
+    devServer = server;
+  },
+};
+
+/** Fetched as a module, or carrying one of Vite's import queries (`?inline`, `?raw`, `?import`…). */
+const isModuleRequest = (url: string, dest: string | string[] | undefined) =>
+  dest === 'script' || /[?&](?:import|inline|raw|url|worker|sharedworker)(?:[=&]|$)/.test(url);
+
+const demoModulesToVite = (app: ServerApp) =>
+  app.use((req, res, next) => {
+    const url = req.url ?? '';
+    if (devServer && url.startsWith(`${demo.to}/`) && isModuleRequest(url, req.headers['sec-fetch-dest'])) {
+      devServer.middlewares(req, res, next);
+    } else {
+      next();
+    }
+  });
+
+// `experimental_devServer` is a preset property main.ts's type does not list yet.
+const config: StorybookConfig & { experimental_devServer?: PresetValue<ServerApp> } = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
-  // The article story is demo/index.html; its images and story links live under /demo/.
-  staticDirs: [{ from: '../demo', to: '/demo' }],
+  staticDirs: [demo],
+  experimental_devServer: demoModulesToVite,
   viteFinal: (vite) => ({
     ...vite,
-    plugins: [...(vite.plugins ?? []), registrationEntries],
+    plugins: [...(vite.plugins ?? []), registrationEntries, captureDevServer],
     // Warnings only: the per-file size table drowns them in `npm test`'s log.
     logLevel: 'warn',
     // The framework's renderer imports `lit/directive-helpers.js`; unless it is pre-bundled with

@@ -26,6 +26,7 @@ const steps = [
   { name: 'e2e', script: 'test:e2e', counts: true, needs: ['chromium', 'build'] },
   { name: 'storybook', script: 'build-storybook' },
   { name: 'stories', script: 'test:stories', counts: true, needs: ['chromium', 'storybook'] },
+  { name: 'storybook-dev', script: 'test:storybook-dev', counts: true, needs: ['chromium'] },
 ];
 
 const childEnv = {
@@ -57,7 +58,7 @@ function selectSteps(argv) {
   const chosen = new Set(only ?? names);
   for (const name of skip) chosen.delete(name);
   // The browser steps need the browser path, and finding it costs nothing.
-  if (chosen.has('unit') || chosen.has('e2e')) chosen.add('chromium');
+  if (steps.some((step) => chosen.has(step.name) && step.needs?.includes('chromium'))) chosen.add('chromium');
   return steps.filter((step) => chosen.has(step.name));
 }
 

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../../scripts/chromium.mjs';
 import { startServer } from '../../scripts/serve.mjs';
+import { entryName, entryPath, inParallel, open, rendered, reporter } from './storybook-pages.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const staticDir = `${root}storybook-static`;
@@ -142,44 +143,12 @@ const server = await startServer({ root: staticDir, port: 0 });
 const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
 const index = JSON.parse(readFileSync(`${staticDir}/index.json`, 'utf8'));
 const entries = Object.values(index.entries);
-let passed = 0;
-let failed = 0;
-
-/** Opens `path` on the local server; returns what it logged and anything it fetched from elsewhere. */
-async function open(context, path) {
-  const page = await context.newPage();
-  const messages = [];
-  const remote = [];
-  page.on('console', (message) => {
-    // A page opened on its own asks for /favicon.ico; inside Storybook the manager has the icon.
-    if (message.location().url.endsWith('/favicon.ico')) return;
-    if (['warning', 'error'].includes(message.type())) messages.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => messages.push(`pageerror: ${error.message}`));
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.url) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    remote.push(url);
-    return route.abort();
-  });
-  await page.goto(`${server.url}/${path}`, { waitUntil: 'load' });
-  return { page, messages, remote };
-}
-
-function report(name, problems) {
-  if (problems.length) {
-    failed += 1;
-    console.log(`✗ ${name}\n${problems.map((problem) => `    ${problem}`).join('\n')}`);
-  } else {
-    passed += 1;
-    console.log(`✓ ${name}`);
-  }
-}
+const { report, summary, failures } = reporter();
 
 try {
   const context = await browser.newContext();
   {
-    const { page, messages, remote } = await open(context, 'index.html');
+    const { page, messages, remote } = await open(context, server.url, 'index.html');
     await page.waitForSelector('#storybook-explorer-tree', { timeout: 15000 });
     // The manager opens the first docs page, whose stories include the ones that warn on purpose.
     // Storybook 10.6's own toolbar logs a deprecation notice about its PopoverProvider; not ours to fix.
@@ -194,17 +163,10 @@ try {
   /** Everything wrong with one index entry (a story, or a docs page). */
   async function problemsOf(entry) {
     const isStory = entry.type === 'story';
-    const { page, messages, remote } = await open(context, `iframe.html?id=${entry.id}&viewMode=${isStory ? 'story' : 'docs'}`);
+    const { page, messages, remote } = await open(context, server.url, entryPath(entry));
     const problems = [];
-    await page.waitForFunction(
-      (story) =>
-        document.body.classList.contains('sb-show-errordisplay') ||
-        (story ? document.body.classList.contains('sb-show-main') : document.querySelector('#storybook-docs .sbdocs-content')),
-      isStory,
-    );
-    if (await page.locator('body.sb-show-errordisplay').count()) {
-      problems.push(`error display: ${await page.locator('#error-message').textContent()}`);
-    }
+    const errorDisplay = await rendered(page, entry);
+    if (errorDisplay) problems.push(errorDisplay);
     // Let the elements finish their first render (and warn, if they will).
     await page.evaluate(() => Promise.all([...document.querySelectorAll('content-notice')].map((el) => el.updateComplete)));
     await page.waitForTimeout(100);
@@ -246,20 +208,12 @@ try {
   }
 
   // Three pages at a time (each entry gets its own page and storage), reported in index order.
-  const results = new Array(entries.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < entries.length) {
-      const i = next++;
-      results[i] = await problemsOf(entries[i]);
-    }
-  };
-  await Promise.all([worker(), worker(), worker()]);
-  entries.forEach((entry, i) => report(`${entry.title} › ${entry.name}${entry.type === 'story' ? '' : ' (docs)'}`, results[i]));
+  const results = await inParallel(entries, 3, problemsOf);
+  entries.forEach((entry, i) => report(entryName(entry), results[i]));
 } finally {
   await browser.close();
   await server.close();
 }
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exitCode = failed ? 1 : 0;
+console.log(summary());
+process.exitCode = failures() ? 1 : 0;
