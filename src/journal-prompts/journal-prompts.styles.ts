@@ -41,11 +41,6 @@ export const styles = css`
     border-radius: var(--_radius);
     resize: vertical;
   }
-  textarea:focus-visible,
-  input:focus-visible {
-    outline: 0.15em solid var(--_accent);
-    outline-offset: 0.15em;
-  }
   [part~='storage'] {
     display: block;
     margin-top: var(--_gap);
@@ -89,9 +84,8 @@ export const styles = css`
     }
   }
   @media (forced-colors: active) {
-    textarea:focus-visible,
-    input:focus-visible {
-      outline-color: Highlight;
+    textarea {
+      border-color: CanvasText;
     }
   }
 `;

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /**
  * Host and control styles every element shares: the page's font and colour, spacing in `em`,
- * calm buttons with a clear focus ring, no motion under reduced motion, system colours in
+ * calm buttons, a clear focus ring on every control, no motion under reduced motion, system colours in
  * forced-colours mode (the browser maps colours and borders itself; only the ring is set).
  */
 export const sharedStyles = css`
@@ -27,7 +27,7 @@ export const sharedStyles = css`
   button:hover {
     background: color-mix(in srgb, var(--_accent) 12%, transparent);
   }
-  button:focus-visible {
+  :focus-visible {
     outline: 0.15em solid var(--_accent);
     outline-offset: 0.15em;
   }
@@ -43,7 +43,7 @@ export const sharedStyles = css`
     }
   }
   @media (forced-colors: active) {
-    button:focus-visible {
+    :focus-visible {
       outline-color: Highlight;
     }
   }
