@@ -409,8 +409,8 @@ test('states page: German labels, remembered reveal and collapse survive a reloa
 // ---- <journal-prompts> ----------------------------------------------------------------------
 
 const journalPage = '/test/e2e/pages/journal.html';
-const journalLocalPage = '/test/e2e/pages/journal-local.html';
-const journalStepsPage = '/test/e2e/pages/journal-steps.html';
+const journalLocalPage = '/host/journal-local.html';
+const journalStepsPage = '/host/journal-steps.html';
 const journalPrefix = 'gentle-widgets:journal-prompts:';
 const journalHeading = 'Prompts for a quiet evening';
 const journalPrompts = [
@@ -908,6 +908,24 @@ const scriptPages = {
   'cdn-first.html': ['npm build and CDN bundle, the CDN bundle loads first', [cdn, '/host/npm-content-notice.js']],
 };
 
+/** Pages that differ from pages/journal.html only in the journal's attributes, served under /host/ too. */
+const journalVariants = {
+  'journal-local.html': ['journal prompts kept on this device', 'storage="local"'],
+  'journal-steps.html': ['journal prompts one step at a time', 'layout="steps"'],
+};
+
+async function writeJournalVariants(dir) {
+  const template = await readFile(fileURLToPath(new URL('./pages/journal.html', import.meta.url)), 'utf8');
+  const tag = '<journal-prompts id="journal">';
+  assert.ok(template.includes(tag), `pages/journal.html has ${tag}`);
+  for (const [file, [title, attributes]] of Object.entries(journalVariants)) {
+    const page = template
+      .replace(/<title>.*<\/title>/, `<title>Strict CSP: ${title}</title>`)
+      .replace(tag, `<journal-prompts id="journal" ${attributes}>`);
+    await writeFile(join(dir, file), page);
+  }
+}
+
 async function writeScriptPages(dir) {
   const template = await readFile(fileURLToPath(new URL('./pages/gate.html', import.meta.url)), 'utf8');
   const scriptTag = `  <script type="module" src="${cdn}"></script>\n`;
@@ -937,6 +955,7 @@ async function main() {
   try {
     await buildHostBundles(hostDir);
     await writeScriptPages(hostDir);
+    await writeJournalVariants(hostDir);
     server = await startServer({
       root: repoRoot,
       port: 0,
