@@ -5,9 +5,8 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { cdnStylesheet, type EmbedParameters } from '../.storybook/embed.js';
 import '../src/content-notice.js';
 import type { ContentNoticeEventDetail, ContentNoticeRemember, ContentNoticeVariant } from '../src/content-notice.js';
-import hostileThemeCss from '../demo/hostile-theme.css?inline';
 import preUpgradeCss from '../src/gentle-widgets.css?inline';
-import { blockLocalStorage, echoWarnings, withConsole } from './helpers.js';
+import { blockLocalStorage, echoWarnings, inHostileTheme, withConsole } from './helpers.js';
 
 /** An action from the Actions panel; it logs the event's `detail` (a whole event serialises as `{}`). */
 type Action = (detail: ContentNoticeEventDetail) => void;
@@ -292,20 +291,7 @@ export const InsideAHostileTheme: Story = {
   name: 'Inside a hostile theme',
   ...showing(contentNote),
   args: { variant: 'warning', gate: true },
-  decorators: [
-    (story) => html`
-      <style>
-        ${hostileThemeCss}
-      </style>
-      <div class="hostile-theme">
-        <div class="entry-content">
-          <p>Post text, restyled by the theme.</p>
-          ${story()}
-          <button type="button">A theme button</button>
-        </div>
-      </div>
-    `,
-  ],
+  decorators: [inHostileTheme],
   parameters: describe(
     'Theme CSS that forces `display: block !important` and `visibility: visible !important` on post content: the gate still holds, because the hiding happens inside the shadow root, where page CSS cannot reach.',
   ),

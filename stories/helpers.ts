@@ -1,6 +1,7 @@
-// Story-only tools: a visible copy of the console warnings a story expects, and a switch that makes
-// localStorage throw the way a browser with blocked site data does.
+// Story-only tools: a visible copy of the console warnings a story expects, a switch that makes
+// localStorage throw the way a browser with blocked site data does, and a hostile theme around a story.
 import { html } from 'lit';
+import hostileThemeCss from '../demo/hostile-theme.css?inline';
 
 type Listener = (message: string) => void;
 const listeners = new Set<Listener>();
@@ -69,3 +70,17 @@ export function blockLocalStorage(): () => void {
     if (original) Object.defineProperty(window, 'localStorage', original);
   };
 }
+
+/** A decorator: the story inside post content of a theme that forces `display` and restyles every button. */
+export const inHostileTheme = (story: () => unknown) => html`
+  <style>
+    ${hostileThemeCss}
+  </style>
+  <div class="hostile-theme">
+    <div class="entry-content">
+      <p>Post text, restyled by the theme.</p>
+      ${story()}
+      <button type="button">A theme button</button>
+    </div>
+  </div>
+`;

@@ -13,9 +13,8 @@ import type {
 } from '../src/journal-prompts.js';
 import { keys as labelKeys, type JournalPromptsString } from '../src/journal-prompts/strings.js';
 import { hashText } from '../src/shared/storage.js';
-import hostileThemeCss from '../demo/hostile-theme.css?inline';
 import preUpgradeCss from '../src/gentle-widgets.css?inline';
-import { blockLocalStorage, echoWarnings, withConsole } from './helpers.js';
+import { blockLocalStorage, echoWarnings, inHostileTheme, withConsole } from './helpers.js';
 
 /** An action from the Actions panel; it logs the event's `detail` (a whole event serialises as `{}`). */
 type Action = (detail: unknown) => void;
@@ -341,20 +340,7 @@ export const InsideAHostileTheme: Story = {
   ...showing(articlePrompts),
   args: { layout: 'steps', 'storage-key': 'story-hostile' },
   beforeEach: answersUnder('story-hostile'),
-  decorators: [
-    (story) => html`
-      <style>
-        ${hostileThemeCss}
-      </style>
-      <div class="hostile-theme">
-        <div class="entry-content">
-          <p>Post text, restyled by the theme.</p>
-          ${story()}
-          <button type="button">A theme button</button>
-        </div>
-      </div>
-    `,
-  ],
+  decorators: [inHostileTheme],
   parameters: describe(
     'Theme CSS that forces `display: block !important` on post content and on `[hidden]`, and restyles every button: the steps still show one prompt at a time and the journal keeps its own buttons, because its layout lives inside the shadow root.',
   ),
