@@ -45,6 +45,11 @@ describe('answer store', () => {
       expect(encode({})).to.equal(null);
       expect(encode({ q: '', o: '' })).to.equal(null);
     });
+
+    it('writes an empty record when asked to keep one (the reader’s choice of area)', () => {
+      expect(encode({ q: '' }, true)).to.equal('{"v":1,"a":{}}');
+      expect(decode(encode({}, true))).to.deep.equal({});
+    });
   });
 
   describe('decode', () => {

@@ -376,6 +376,28 @@ describe('<journal-prompts>', () => {
       expect(status(again)).to.equal(SESSION_LINE);
     });
 
+    it('the switch is remembered even before anything is written', async () => {
+      const el = await journal();
+      toggle(el).click();
+      await el.updateComplete;
+      expect(stored(localStorage)).to.deep.equal({ v: 1, a: {} });
+      el.remove();
+      const again = await journal();
+      expect(toggle(again).checked, 'the reader chose this device').to.equal(true);
+      expect(status(again)).to.equal(LOCAL_LINE);
+    });
+
+    it('typing after an action clears that action’s message from the status line', async () => {
+      const el = await journal();
+      write(field(el, RELEASED), 'Old grief.');
+      el.clear();
+      await el.updateComplete;
+      expect(status(el)).to.equal(`${SESSION_LINE} Your answers are deleted.`);
+      write(field(el, NEED), 'Rest.');
+      await el.updateComplete;
+      expect(status(el)).to.equal(SESSION_LINE);
+    });
+
     it('storage-locked ignores answers in the other area', async () => {
       localStorage.setItem(KEY, JSON.stringify({ v: 1, a: { [RELEASED]: 'Kept on this device' } }));
       const el = await journal('storage-locked');

@@ -14,10 +14,13 @@ export function journalKey(storageKey: string | null | undefined, path: string, 
   return `gentle-widgets:journal-prompts:${storageKey?.trim() || `${path}:${hashText(prompts.join('\n'))}`}`;
 }
 
-/** Answers as stored: versioned JSON, without empty fields; `null` (remove the key) when nothing is written. */
-export function encode(answers: Answers): string | null {
+/**
+ * Answers as stored: versioned JSON, without empty fields; `null` (remove the key) when nothing is
+ * written, unless `keep` asks for an empty record (it marks where the reader chose to keep answers).
+ */
+export function encode(answers: Answers, keep = false): string | null {
   const written = Object.entries(answers).filter(([, text]) => text);
-  return written.length ? JSON.stringify({ v: VERSION, a: Object.fromEntries(written) }) : null;
+  return written.length || keep ? JSON.stringify({ v: VERSION, a: Object.fromEntries(written) }) : null;
 }
 
 /** Stored data back into answers; anything unreadable (not JSON, another version, another shape) is `null`. */

@@ -36,7 +36,7 @@ export const styles = css`
     padding: 0.5em 0.75em;
     font: inherit;
     color: inherit;
-    background: var(--journal-prompts-field-surface, transparent);
+    background: var(--journal-prompts-field-surface, var(--gentle-surface, transparent));
     border: 1px solid var(--journal-prompts-field-border, color-mix(in srgb, currentColor 35%, transparent));
     border-radius: var(--_radius);
     resize: vertical;

@@ -85,14 +85,22 @@ const printOnly = css`
  * @csspart nav - The steps layout's row: previous, "2 of 4", next.
  * @csspart counter - The "2 of 4" text.
  * @csspart actions - The row of action buttons.
- * @csspart button - Every button; each also has its own part: `previous`, `next`, `copy`, `markdown`, `text`, `print`, `delete`.
+ * @csspart button - Every button.
+ * @csspart previous - The steps layout's "Previous" button.
+ * @csspart next - The steps layout's "Next" button.
+ * @csspart copy - The "Copy all" button.
+ * @csspart markdown - The "Download .md" button.
+ * @csspart text - The "Download .txt" button.
+ * @csspart print - The "Print" button.
+ * @csspart delete - The "Delete my answers" button.
  * @csspart storage - The "Keep my answers on this device" switch with its label.
  * @csspart status - The line that says where the answers are kept, and the result of the last action.
  *
- * @cssproperty [--journal-prompts-field-surface=transparent] - Background of the answer fields.
+ * @cssproperty [--journal-prompts-field-surface=var(--gentle-surface, transparent)] - Background of the answer fields.
  * @cssproperty [--journal-prompts-field-border=a 35% tint of the text colour] - Border colour of the answer fields.
  * @cssproperty [--journal-prompts-field-height=4.5em] - Smallest height of an answer field; fields grow with their text.
  * @cssproperty [--gentle-accent=#3b6e66] - Accent shared by every gentle-widgets element: focus rings and the switch.
+ * @cssproperty [--gentle-surface] - Background shared by every element; here, of the answer fields.
  * @cssproperty [--gentle-radius=0.5em] - Corner radius of fields and buttons.
  * @cssproperty [--gentle-font=inherit] - Font of the element; the page's by default.
  * @cssproperty [--gentle-gap=1em] - Space above and below the element and between prompts.
@@ -154,11 +162,11 @@ export class JournalPromptsElement extends GentleElement {
       .filter(Boolean);
     // An answer is stored under a hash of its prompt, so an edited or reordered prompt keeps its own.
     this.#prompts = texts.map((text, i) => ({ key: texts.indexOf(text) < i ? `${i}` : hashText(text), text }));
-    if (!this.#count) this.warn('has no prompts; put an <ol> of <li> inside it (in WordPress, in a Custom HTML block).');
+    if (!this.#count) this.warn('has no prompts: put an <ol> of <li> directly inside it. In WordPress, paste it into a Custom HTML block.');
     const shared = journalKey(this.storageKey, location.pathname, texts);
     let key = shared;
     for (let n = 2; keysInUse.has(key); n++) key = `${shared}#${n}`;
-    if (key !== shared) this.warn(`another journal here uses storage-key "${shared}", so this one saves under "${key}". Give each its own.`);
+    if (key !== shared) this.warn(`another journal on this page has the same storage key, so this one saves apart ("${key}"). Give each journal its own storage-key.`);
     keysInUse.add((this.#key = key));
     this.#open();
     for (const type of EVENTS) addEventListener(type, this.#on);
@@ -183,7 +191,7 @@ export class JournalPromptsElement extends GentleElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.step = Math.max(0, Math.min(this.step, this.#count - 1));
-    if (changed.has('layout') && !LAYOUTS.includes(this.layout)) this.warn(`layout="${this.layout}" is unknown; use list or steps.`);
+    if (changed.has('layout') && !LAYOUTS.includes(this.layout)) this.warn(`layout="${this.layout}" is unknown; use list or steps. Showing every prompt.`);
     // The first time, connectedCallback has opened the storage already.
     if ((changed.has('storage') || changed.has('storageLocked')) && this.hasUpdated) this.#open();
   }
@@ -192,7 +200,7 @@ export class JournalPromptsElement extends GentleElement {
   #open() {
     let want = this.storage;
     if (!STORAGES.includes(want)) {
-      this.warn(`storage="${want}" is unknown; use session, local or none.`);
+      this.warn(`storage="${want}" is unknown; use session, local or none. Keeping answers for this tab only.`);
       want = 'session';
     }
     this.#memory = false;
@@ -222,10 +230,11 @@ export class JournalPromptsElement extends GentleElement {
     this.requestUpdate();
   }
 
-  #save() {
+  /** Writes every answer; with `keep`, an empty record too, so the reader's choice of area holds. */
+  #save(keep?: boolean) {
     const area = this.#area;
     if (!area) return;
-    if (!writeItem(this.#store, this.#key, encode(this.#answers))) return this.#refused('full');
+    if (!writeItem(this.#store, this.#key, encode(this.#answers, keep))) return this.#refused('full');
     if (this.#memory) this.requestUpdate();
     this.#memory = false;
     this.emit<JournalPromptsSaveDetail>('journal-prompts-save', { storage: area });
@@ -236,7 +245,7 @@ export class JournalPromptsElement extends GentleElement {
     const from = this.#store;
     this.#store = storageArea((this.#area = (event.target as HTMLInputElement).checked ? 'local' : 'session'));
     this.#saver.cancel();
-    this.#save();
+    this.#save(true);
     if (!this.#memory) writeItem(from, this.#key, null);
     this.requestUpdate();
   }
@@ -245,6 +254,8 @@ export class JournalPromptsElement extends GentleElement {
     const field = event.target as HTMLTextAreaElement;
     this.#answers[field.name] = field.value;
     this.#saver.schedule();
+    // The last action's message ("Deleted.") no longer describes what the fields hold.
+    if (this.#message) this.#say();
     // `field-sizing: content` grows the field where supported; elsewhere, this does.
     if (!CSS.supports('field-sizing', 'content')) {
       field.style.height = '';
@@ -256,8 +267,8 @@ export class JournalPromptsElement extends GentleElement {
     return this.localize(strings, key, this.getAttribute(`${key}-label`));
   }
 
-  #say(key: JournalPromptsString) {
-    this.#message = this.#t(key);
+  #say(key?: JournalPromptsString) {
+    this.#message = key ? this.#t(key) : '';
     this.requestUpdate();
   }
 
