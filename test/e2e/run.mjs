@@ -859,6 +859,26 @@ test('journal print: after the journal’s Print, the browser’s own Print stil
   await assertClean();
 });
 
+test('journal before the script runs: the pre-upgrade stylesheet keeps the upgraded height, and gives it back when no script comes', async (open) => {
+  const height = (page) => page.locator('#journal').evaluate((el) => el.getBoundingClientRect().height);
+  const viewport = { width: 1100, height: 900 };
+  const { page: upgradedPage, assertClean } = await open(journalPage, { viewport });
+  await upgraded(upgradedPage);
+  const after = await height(upgradedPage);
+  const { page: noJs } = await open(journalPage, { viewport, javaScriptEnabled: false });
+  const plain = await height(noJs);
+  // The same page with its script tag gone: what a reader gets while the script is still loading.
+  const { page, assertClean: assertCleanLoading } = await open('/host/journal-no-script.html', { viewport });
+  const loading = await height(page);
+  assert.ok(after > 2 * plain, `the upgraded journal (${after}px) is much taller than the plain list (${plain}px)`);
+  assert.ok(Math.abs(loading - after) <= 0.1 * after, `while loading, ${loading}px is within 10% of the upgraded ${after}px`);
+  await page.waitForTimeout(4500);
+  const gaveBack = await height(page);
+  assert.ok(Math.abs(gaveBack - plain) <= 0.1 * plain, `after 4 s without a script, ${gaveBack}px is back near the plain list's ${plain}px`);
+  await assertClean();
+  await assertCleanLoading();
+});
+
 async function assertVisible(page, texts) {
   for (const text of texts) {
     // Some element showing the text: an upgraded element's light-DOM source may be hidden behind its rendering.
@@ -924,6 +944,9 @@ async function writeJournalVariants(dir) {
       .replace(tag, `<journal-prompts id="journal" ${attributes}>`);
     await writeFile(join(dir, file), page);
   }
+  const scriptTag = `  <script type="module" src="${cdn}"></script>\n`;
+  assert.ok(template.includes(scriptTag), 'pages/journal.html loads the CDN bundle with one script tag');
+  await writeFile(join(dir, 'journal-no-script.html'), template.replace(scriptTag, ''));
 }
 
 async function writeScriptPages(dir) {
