@@ -6,7 +6,7 @@ import { cdnStylesheet, type EmbedParameters } from '../.storybook/embed.js';
 import '../src/content-notice.js';
 import type { ContentNoticeEventDetail, ContentNoticeRemember, ContentNoticeVariant } from '../src/content-notice.js';
 import preUpgradeCss from '../src/gentle-widgets.css?inline';
-import { blockLocalStorage, echoWarnings, inHostileTheme, withConsole } from './helpers.js';
+import { blockLocalStorage, echoWarnings, inHostileTheme, styleOf, text, withConsole } from './helpers.js';
 
 /** An action from the Actions panel; it logs the event's `detail` (a whole event serialises as `{}`). */
 type Action = (detail: ContentNoticeEventDetail) => void;
@@ -44,16 +44,6 @@ const sharedProperties = {
   '--gentle-gap': 'Space around and between parts (default 1em).',
 };
 
-/** Only the custom properties the reader has set, as a `style` attribute. */
-function styleOf(args: NoticeArgs): string | undefined {
-  const declarations = Object.entries(args)
-    .filter(([name, value]) => name.startsWith('--') && typeof value === 'string' && value.trim())
-    .map(([name, value]) => `${name}: ${value}`);
-  return declarations.length ? declarations.join('; ') : undefined;
-}
-
-/** Empty text from a cleared control means "not set", like a missing attribute. */
-const text = (value: string | undefined) => (value?.trim() ? value : undefined);
 
 /**
  * The notice as a site owner writes it: attributes from the args, children as given. `tag` renders the

@@ -84,3 +84,14 @@ export const inHostileTheme = (story: () => unknown) => html`
     </div>
   </div>
 `;
+
+/** Only the custom properties a story's args set (`--name`), as a `style` attribute. */
+export function styleOf(args: object): string | undefined {
+  const declarations = Object.entries(args)
+    .filter(([name, value]) => name.startsWith('--') && typeof value === 'string' && value.trim())
+    .map(([name, value]) => `${name}: ${value}`);
+  return declarations.length ? declarations.join('; ') : undefined;
+}
+
+/** Empty text from a cleared control means "not set", like a missing attribute. */
+export const text = (value: string | undefined) => (value?.trim() ? value : undefined);

@@ -14,7 +14,7 @@ import type {
 import { keys as labelKeys, type JournalPromptsString } from '../src/journal-prompts/strings.js';
 import { hashText } from '../src/shared/storage.js';
 import preUpgradeCss from '../src/gentle-widgets.css?inline';
-import { blockLocalStorage, echoWarnings, inHostileTheme, withConsole } from './helpers.js';
+import { blockLocalStorage, echoWarnings, inHostileTheme, styleOf, text, withConsole } from './helpers.js';
 
 /** An action from the Actions panel; it logs the event's `detail` (a whole event serialises as `{}`). */
 type Action = (detail: unknown) => void;
@@ -39,16 +39,6 @@ type JournalArgs = {
 const layouts: Record<JournalPromptsLayout, true> = { list: true, steps: true };
 const areas: Record<JournalPromptsStorage, true> = { session: true, local: true, none: true };
 
-/** Only the custom properties the reader has set, as a `style` attribute. */
-function styleOf(args: JournalArgs): string | undefined {
-  const declarations = Object.entries(args)
-    .filter(([name, value]) => name.startsWith('--') && typeof value === 'string' && value.trim())
-    .map(([name, value]) => `${name}: ${value}`);
-  return declarations.length ? declarations.join('; ') : undefined;
-}
-
-/** Empty text from a cleared control means "not set", like a missing attribute. */
-const text = (value: string | undefined) => (value?.trim() ? value : undefined);
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
 /** The `<key>-label` attributes the args set, written out (twenty-one bindings would say less). */
