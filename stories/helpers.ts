@@ -1,5 +1,6 @@
 // Story-only tools: a visible copy of the console warnings a story expects, a switch that makes
-// localStorage throw the way a browser with blocked site data does, and a hostile theme around a story.
+// localStorage throw the way a browser with blocked site data does, a hostile theme around a story, and
+// the args helpers every element's stories share.
 import { html } from 'lit';
 import hostileThemeCss from '../demo/hostile-theme.css?inline';
 
