@@ -4,7 +4,8 @@
 //   lit + shared  Lit and every module of src/shared, with one no-op element (the baseline)
 //   <tag>         src/<tag>.ts for each element rollup.config.mjs lists
 //   all (CDN)     src/all.ts, as dist/cdn/gentle-widgets.js
-// and prints each element's own share (its bundle minus the baseline). `--json` prints JSON instead.
+// and prints each element's own share (its bundle minus the baseline), against the budget its issue gave
+// it where there is one. `--json` prints JSON instead.
 //
 // Then, in the system Chromium (playwright-core), on a page served from 127.0.0.1 under the strict CSP
 // with the built dist/cdn/gentle-widgets.js (run `npm run build` first), what `<journal-prompts>` costs

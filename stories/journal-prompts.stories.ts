@@ -317,7 +317,7 @@ export const BeforeTheScriptLoads: Story = {
   render: (args) => journal(args, articlePrompts, unloadedTag),
   decorators: [(story) => html`<style>${unloadedCss}</style>${story()}`],
   parameters: describe(
-    'What readers see before the script runs, with JavaScript off, or when a CMS strips the script: the same markup under a tag that is never defined, styled only by the optional pre-upgrade stylesheet (`dist/cdn/gentle-widgets.css`). The heading, every prompt and the invitation stay readable as the list the site owner wrote.',
+    'What readers see before the script runs, with JavaScript off, or when a CMS strips the script: the same markup under a tag that is never defined, styled only by the optional pre-upgrade stylesheet (`dist/cdn/gentle-widgets.css`). The heading, every prompt and the invitation stay readable as the list the site owner wrote. With scripting on, the stylesheet first keeps room for the fields that are coming, and gives it back after four seconds when no script has run, as here.',
     {
       head: [cdnStylesheet],
       rewrite: (code) => code.replaceAll(unloadedTag, 'journal-prompts'),

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { hashText, openStorage, readItem, writeItem } from '../src/shared/storage.js';
+import { hashText, openStorage, readItem, storageArea, writeItem } from '../src/shared/storage.js';
 import { noticeKey, openNoticeMemory, parseNoticeState } from '../src/content-notice/notice-memory.js';
 import { blockStorage } from './helpers.js';
 
@@ -36,6 +36,29 @@ describe('storage helpers', () => {
       expect(writeItem(sessionStorage, 'k', 'v')).to.equal(false);
     } finally {
       Storage.prototype.setItem = original;
+    }
+  });
+
+  it('storageArea returns a full storage (it still reads and removes), and null when blocked', () => {
+    sessionStorage.setItem('gw-kept', 'v');
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    try {
+      expect(openStorage('session')).to.equal(null);
+      expect(storageArea('session')).to.equal(sessionStorage);
+      expect(readItem(storageArea('session'), 'gw-kept')).to.equal('v');
+      expect(writeItem(storageArea('session'), 'gw-kept', null)).to.equal(true);
+    } finally {
+      Storage.prototype.setItem = original;
+    }
+    expect(sessionStorage.getItem('gw-kept')).to.equal(null);
+    const restore = blockStorage('localStorage');
+    try {
+      expect(storageArea('local')).to.equal(null);
+    } finally {
+      restore();
     }
   });
 
