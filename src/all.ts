@@ -1,2 +1,3 @@
 import './content-notice.js';
 import './journal-prompts.js';
+import './book-call-cta.js';

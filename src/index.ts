@@ -11,4 +11,11 @@ export type {
   JournalPromptsSaveDetail,
   JournalPromptsStorage,
 } from './journal-prompts/journal-prompts.js';
+export { BookCallCtaElement } from './book-call-cta/book-call-cta.js';
+export type {
+  BookCallCtaEventDetail,
+  BookCallCtaMode,
+  BookCallCtaOpenDetail,
+  BookCallCtaProvider,
+} from './book-call-cta/book-call-cta.js';
 export { GentleElement } from './shared/base.js';

@@ -14,20 +14,8 @@ const labels = ['Calendly', 'Cal.com', 'TidyCal', 'Acuity Scheduling'];
 // The height each provider's own snippet or embed stylesheet gives the frame; TidyCal's sets none.
 const heights = [630, 450, 630, 800, 0];
 
-type Message = { height?: number; scheduled?: true };
-
-/** An own data property of an object: never inherited, never a getter. */
-const get = (o: unknown, k: string): unknown =>
-  o && typeof o == 'object' ? Object.getOwnPropertyDescriptor(o, k)?.value : undefined;
-
-// Per provider with messages: the key naming the message, the names we know (group 1 matches a
-// height message), and the keys of the payload and of its height. Calendly sends {event, payload}
-// with a CSS length ("1200px"); Cal.com {originator: 'CAL', fullType: 'CAL::<type>', data} (our
-// frame's namespace is '') with a number.
-const kinds: [string, RegExp, string, string][] = [
-  ['event', /^calendly\.(?:(page_height)|event_scheduled)$/, 'payload', 'height'],
-  ['fullType', /^CAL::(?:(__dimensionChanged)|bookingSuccessful(?:V2)?)$/, 'data', 'iframeHeight'],
-];
+/** What a message says: a height in CSS px, that a booking was made, or (Cal.com) that the frame waits for us. */
+export type ProviderMessage = { height?: number; scheduled?: true; ready?: true };
 
 /** The provider a booking URL (absolute, already checked https) belongs to; `link` when none. */
 export const detectProvider = (url: string): ProviderName => {
@@ -79,31 +67,33 @@ export const embedUrl = (name: ProviderName, url: string, embedDomain: string, m
 /** The exact origin the provider's messages come from: the origin of the page the frame loads. */
 export const messageOrigin = (name: ProviderName, url: string): string => new URL(embedUrl(name, url, '', 'inline')).origin;
 
-/** What a message's `data` says, or `null` when it is not exactly one of this provider's known
- *  messages. Only a height (CSS px, finite, > 0) or `scheduled` ever leaves a payload. */
-export const readMessage = (name: ProviderName, data: unknown): Message | null => {
-  const i = providerNames.indexOf(name);
-  // Providers with no messages we know get a pattern that matches nothing.
-  const [key, names, payload, height] = kinds[i] ?? ['', /$^/, '', ''];
-  const t = get(data, key);
-  const p = get(data, payload);
-  const m = typeof t == 'string' && p && typeof p == 'object' && (!i || get(data, 'originator') === 'CAL') ? names.exec(t) : null;
-  if (!m) return null;
-  if (!m[1]) return { scheduled: true };
-  let h = get(p, height);
+/**
+ * What a message's `data` says, or `null` when it is not exactly one of this provider's known
+ * messages. `data` comes from postMessage, a structured clone: plain data, no getters or prototypes.
+ * Only a height (CSS px, finite, 0 < h < 100000) or a flag ever leaves a payload. Calendly sends
+ * `{event, payload}` with a CSS length ("1200px"); Cal.com `{originator: 'CAL', fullType: 'CAL::<type>',
+ * data}` (our frame's namespace is '') with a number.
+ */
+export const readMessage = (name: ProviderName, data: unknown): ProviderMessage | null => {
+  const d = Object(data);
+  const cal = name == 'cal';
+  const type = cal ? d.originator === 'CAL' && d.fullType : name == 'calendly' && d.event;
+  const payload = cal ? d.data : d.payload;
+  // Each provider's own prefix first, so one provider never answers to another's message names.
+  if (typeof type != 'string' || type.indexOf(cal ? 'CAL::' : 'calendly.') || typeof payload != 'object' || !payload) return null;
+  if (type == 'CAL::__iframeReady') return { ready: true };
+  if (/^(CAL::bookingSuccessful(V2)?|calendly\.event_scheduled)$/.test(type)) return { scheduled: true };
+  let h = payload.height;
   // Calendly's "1200px", strictly: no "1e9px", no " 12px", no bare number.
-  if (!i) h = typeof h == 'string' && /^\d+(\.\d+)?px$/.test(h) ? parseFloat(h) : NaN;
-  // Nothing scheduler-sized is 100000 px tall.
+  h = cal ? type == 'CAL::__dimensionChanged' && payload.iframeHeight : type == 'calendly.page_height' && typeof h == 'string' && /^\d+(\.\d+)?px$/.test(h) && parseFloat(h);
   return typeof h == 'number' && h > 0 && h < 1e5 ? { height: h } : null;
 };
 
 /** Height in CSS px the inline frame reserves before any message: the provider's default. */
 export const reservedHeight = (name: ProviderName): number => heights[providerNames.indexOf(name)];
 
-/** What the host must post back into the frame (targetOrigin messageOrigin()) after it sent `data`,
- *  or `undefined`. Cal.com's frame announces `__iframeReady` and keeps its body hidden until the
- *  parent answers `parentKnowsIframeReady`, as Cal.com's embed.js does. */
-export const greeting = (name: ProviderName, data: unknown): { originator: 'CAL'; method: string } | undefined =>
-  name == 'cal' && get(data, 'originator') === 'CAL' && get(data, 'fullType') === 'CAL::__iframeReady'
-    ? { originator: 'CAL', method: 'parentKnowsIframeReady' }
-    : undefined;
+/**
+ * The answer Cal.com's frame waits for after it says `__iframeReady`: until it comes, the page keeps
+ * its body hidden. Cal.com's embed.js posts the same. Sent to `messageOrigin()` only.
+ */
+export const readyAnswer = { originator: 'CAL', method: 'parentKnowsIframeReady' };

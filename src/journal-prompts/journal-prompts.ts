@@ -264,7 +264,7 @@ export class JournalPromptsElement extends GentleElement {
   };
 
   #t(key: JournalPromptsString): string {
-    return this.localize(strings, key, this.getAttribute(`${key}-label`));
+    return this.label(strings, key);
   }
 
   #say(key?: JournalPromptsString) {

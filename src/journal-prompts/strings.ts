@@ -1,4 +1,4 @@
-import type { StringTable } from '../shared/i18n.js';
+import { listed, type StringTable } from '../shared/i18n.js';
 
 /**
  * The keys of `<journal-prompts>`'s UI strings, in the order each language lists them below. Every key
@@ -11,12 +11,7 @@ export const keys = [
 
 export type JournalPromptsString = (typeof keys)[number];
 
-/**
- * One language's strings, `|`-separated in `keys` order: five languages of 21 keys and quotes would
- * cost the bundle more than the words themselves.
- */
-const language = (list: string) =>
-  Object.fromEntries(list.split('|').map((text, i) => [keys[i], text])) as Record<JournalPromptsString, string>;
+const language = (list: string) => listed(keys, list);
 
 /** Built-in UI strings; in `step`, `{i}` is the step's number and `{n}` the number of steps. */
 export const strings: StringTable<JournalPromptsString> = {

@@ -55,4 +55,9 @@ export class GentleElement extends LitElement {
   protected localize<K extends string>(table: StringTable<K>, key: K, override?: string | null): string {
     return override?.trim() ? override : translate(table, this.language, key);
   }
+
+  /** A UI string whose override is the `<key>-label` attribute (`close-label="Back to the article"`). */
+  protected label<K extends string>(table: StringTable<K>, key: K): string {
+    return this.localize(table, key, this.getAttribute(`${key}-label`));
+  }
 }

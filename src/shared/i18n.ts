@@ -25,3 +25,11 @@ export function pickLanguage(tag: string): Language {
 export function translate<K extends string>(table: StringTable<K>, lang: Language, key: K): string {
   return table[lang]?.[key] ?? table.en[key];
 }
+
+/**
+ * One language's strings from a `|`-separated list in `keys` order: five languages of records with
+ * quoted keys would cost the bundle more than the words themselves.
+ */
+export function listed<K extends string>(keys: readonly K[], list: string): Record<K, string> {
+  return Object.fromEntries(list.split('|').map((text, i) => [keys[i], text])) as Record<K, string>;
+}
