@@ -178,7 +178,7 @@ describe('<book-call-cta>', () => {
       const iframe = frame(el)!;
       expect(iframe.getAttribute('sandbox')).to.equal('allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox');
       expect(iframe.getAttribute('referrerpolicy')).to.equal('strict-origin-when-cross-origin');
-      expect(iframe.title).to.equal('Cal.com booking calendar');
+      expect(iframe.title).to.equal('Book a free discovery call today (Cal.com)');
     });
   });
 

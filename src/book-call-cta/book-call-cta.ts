@@ -54,7 +54,6 @@ const TALLEST = 2400;
  * @attr {string} new-tab-label - Tells screen-reader users that the link opens a new tab.
  * @attr {string} consent-label - The line naming the scheduler when `consent="required"`; `{name}` is its name.
  * @attr {string} elsewhere-label - The link that opens the booking page in a new tab instead.
- * @attr {string} frame-label - The title of the scheduler's frame; `{name}` is its name.
  *
  * @event {CustomEvent<BookCallCtaOpenDetail>} book-call-cta-open - The reader asks to book; cancel it to keep the scheduler closed.
  * @event {CustomEvent<BookCallCtaEventDetail>} book-call-cta-close - The reader closed the dialog.
@@ -238,7 +237,8 @@ export class BookCallCtaElement extends GentleElement {
 
   protected override render() {
     const url = this.#url;
-    const t = (key: BookCallCtaString) => this.label(strings, key).replace('{name}', url ? providerLabel(this.#provider, url) : '');
+    const name = url ? providerLabel(this.#provider, url) : '';
+    const t = (key: BookCallCtaString) => this.label(strings, key).replace('{name}', name);
     const mode = this.#mode;
     const label = this.#link?.textContent?.trim() || t('book');
     const consent = url && this.consent === 'required' && !(mode === 'inline' && this.#loaded);
@@ -246,7 +246,7 @@ export class BookCallCtaElement extends GentleElement {
     const frame = this.#loaded
       ? html`<iframe
           part="iframe"
-          title=${t('frame')}
+          title="${label} (${name})"
           src=${embedUrl(this.#provider, url!, location.host, mode as 'popup' | 'inline')}
           sandbox=${SANDBOX as 'allow-scripts'}
           referrerpolicy="strict-origin-when-cross-origin"
@@ -257,7 +257,7 @@ export class BookCallCtaElement extends GentleElement {
         ? html`<a part="button" href=${url!} target="_blank" rel="noopener" aria-describedby=${described} @click=${this.#onClick}>
             ${label}<span class="hint"> ${t('new-tab')}</span>
           </a>`
-        : html`<button part="button" type="button" aria-haspopup=${mode === 'popup' ? 'dialog' : nothing} aria-describedby=${described} @click=${this.open}>
+        : html`<button part="button" type="button" aria-haspopup=${mode === 'popup' ? 'dialog' : 'false'} aria-describedby=${described} @click=${this.open}>
             ${label}
           </button>`;
     const elsewhere =
