@@ -16,7 +16,7 @@
 //                 field that already holds 20,000 characters, against the same in an empty field and
 //                 against a 16.7 ms frame (budget: median at most 8 ms)
 // The machine may be shared and noisy: compare the ratios within one run, not timings across runs.
-// `--browser-only` skips the size builds. Exits non-zero when a budget is exceeded.
+// `--browser-only` skips the size builds, `--sizes-only` the browser. Exits non-zero when a budget is exceeded.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +32,7 @@ import { startServer } from './serve.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const json = process.argv.includes('--json');
 const browserOnly = process.argv.includes('--browser-only');
+const sizesOnly = process.argv.includes('--sizes-only');
 
 // The CDN build's own plugin instances (resolve, Trusted Types rewiring, evaluate-once guard, terser with
 // its options…), so these numbers follow every change to that build. Only the TypeScript plugin is made
@@ -392,18 +393,18 @@ function overBudget({ writes, keystroke }) {
 
 async function main() {
   const sizes = browserOnly ? {} : await measureSizes();
-  const browser = await measureBrowser();
+  const browser = sizesOnly ? { writes: [], keystroke: null } : await measureBrowser();
   const over = [
     ...Object.entries(sizes.shares ?? {})
       .filter(([name, share]) => share.brotli > (shareBudgets[name] ?? Infinity))
       .map(([name, share]) => `${name}'s share of the CDN bundle is ${share.brotli} B brotli (budget ${shareBudgets[name]} B)`),
-    ...overBudget(browser),
+    ...(sizesOnly ? [] : overBudget(browser)),
   ];
   if (json) {
     console.log(JSON.stringify({ ...sizes, browser: { ...browser, overBudget: over } }, null, 2));
   } else {
     if (!browserOnly) printSizes(sizes);
-    printBrowser(browser);
+    if (!sizesOnly) printBrowser(browser);
   }
   if (over.length) {
     console.error(`\nOver budget:\n  ${over.join('\n  ')}`);

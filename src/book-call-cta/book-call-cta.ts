@@ -51,7 +51,6 @@ const TALLEST = 2400;
  *
  * @attr {string} book-label - The button's label when the booking link has no text (default: localised "Book a call").
  * @attr {string} close-label - The dialog's close button (default: localised "Close").
- * @attr {string} new-tab-label - Tells screen-reader users that the link opens a new tab.
  * @attr {string} consent-label - The line naming the scheduler when `consent="required"`; `{name}` is its name.
  * @attr {string} elsewhere-label - The link that opens the booking page in a new tab instead.
  *
@@ -132,7 +131,7 @@ export class BookCallCtaElement extends GentleElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributeFilter: ['href'] });
+    this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
     addEventListener('message', this.#onMessage);
   }
 
@@ -175,6 +174,12 @@ export class BookCallCtaElement extends GentleElement {
     this.#warned.add(message);
   }
 
+  /** Warns that `what` cannot work and names what would; the booking page opens in a new tab instead. */
+  #fallBack(what: string, known: readonly string[]): 'link' {
+    this.#say(`${what}: use ${known.join(', ')}. Opening a new tab instead.`);
+    return 'link';
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     const link = (this.#link = [...this.querySelectorAll('a[href]')].pop() as HTMLAnchorElement | undefined);
     const text = link?.textContent?.trim();
@@ -182,21 +187,18 @@ export class BookCallCtaElement extends GentleElement {
     const raw = this.href ?? link?.getAttribute('href');
     const url = safeUrl(raw, { httpsOnly: true });
     this.#url = url && withUtm(url, { source: this.utmSource, medium: this.utmMedium, campaign: this.utmCampaign });
-    if (!raw?.trim()) this.#say('has no booking link: add an <a href> or href="…". Showing the text alone.');
-    else if (!url) this.#say(`refused the booking URL "${raw}": only https: (or http: on localhost) is used. Showing the text without a link.`);
+    if (!raw?.trim()) this.#say('has no booking link (an <a href> or href); showing the text alone.');
+    else if (!url) this.#say(`refused the booking URL "${raw}" (https: only); showing the text without a link.`);
 
     let provider = this.provider ?? (url ? detectProvider(url) : 'link');
     if (!providerNames.includes(provider)) {
-      this.#say(`provider="${provider}" is unknown; use ${providerNames.join(', ')}. Opening the booking page in a new tab.`);
-      provider = 'link';
+      provider = this.#fallBack(`provider="${provider}" is unknown`, providerNames);
     }
     let mode = this.mode;
     if (!MODES.includes(mode)) {
-      this.#say(`mode="${mode}" is unknown; use ${MODES.join(', ')}. Opening the booking page in a new tab.`);
-      mode = 'link';
+      mode = this.#fallBack(`mode="${mode}" is unknown`, MODES);
     } else if (url && mode !== 'link' && provider === 'link') {
-      this.#say(`mode="${mode}" needs a scheduler it knows (provider="calendly", "cal", "tidycal" or "acuity"). Opening the booking page in a new tab.`);
-      mode = 'link';
+      mode = this.#fallBack(`mode="${mode}" needs a scheduler it knows`, providerNames.slice(0, 4));
     }
     if (changed.has('mode') || provider !== this.#provider) this.#loaded = false;
     this.#provider = provider;
@@ -230,6 +232,7 @@ export class BookCallCtaElement extends GentleElement {
     if (message?.scheduled) this.emit('book-call-cta-scheduled', { provider: this.#provider });
   };
 
+  // Safari does not focus a clicked button, so the browser alone would not bring focus back to it.
   readonly #onClose = () => {
     (this.renderRoot.querySelector('[part=button]') as HTMLElement).focus();
     this.emit('book-call-cta-close', { provider: this.#provider });
@@ -255,9 +258,9 @@ export class BookCallCtaElement extends GentleElement {
     const button =
       mode === 'link'
         ? html`<a part="button" href=${url!} target="_blank" rel="noopener" aria-describedby=${described} @click=${this.#onClick}>
-            ${label}<span class="hint"> ${t('new-tab')}</span>
+            ${label}
           </a>`
-        : html`<button part="button" type="button" aria-haspopup=${mode === 'popup' ? 'dialog' : 'false'} aria-describedby=${described} @click=${this.open}>
+        : html`<button part="button" aria-haspopup=${mode === 'popup' ? 'dialog' : 'false'} aria-describedby=${described} @click=${this.open}>
             ${label}
           </button>`;
     const elsewhere =
@@ -269,7 +272,7 @@ export class BookCallCtaElement extends GentleElement {
         ? html`<dialog part="dialog" aria-labelledby="title" @close=${this.#onClose}>
             <div class="bar">
               <strong id="title">${label}</strong>
-              <button part="close-button" type="button" @click=${this.close}>${t('close')}</button>
+              <button part="close-button" @click=${this.close}>${t('close')}</button>
             </div>
             ${frame}
           </dialog>`
