@@ -309,6 +309,7 @@ describe('<book-call-cta>', () => {
       });
       expect(warnings).to.deep.equal(['<book-call-cta>: has no booking link (an <a href> or href); showing the text alone.']);
       expect(isRendered(el.querySelector('#text')!)).to.equal(true);
+      expect(el.shadowRoot!.querySelector('[part="label"], [part="button"]')).to.equal(null);
     });
 
     it('an unknown mode or provider warns once and falls back to a link', async () => {

@@ -131,7 +131,7 @@ export class BookCallCtaElement extends GentleElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
+    this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributeFilter: ['href'] });
     addEventListener('message', this.#onMessage);
   }
 
@@ -200,7 +200,8 @@ export class BookCallCtaElement extends GentleElement {
     } else if (url && mode !== 'link' && provider === 'link') {
       mode = this.#fallBack(`mode="${mode}" needs a scheduler it knows`, providerNames.slice(0, 4));
     }
-    if (changed.has('mode') || provider !== this.#provider) this.#loaded = false;
+    // Another scheduler, or another way to show it, waits for the reader again.
+    if (changed.has('mode') || provider !== this.#provider) this.#loaded = !!(this.#height = 0);
     this.#provider = provider;
     this.#mode = mode;
   }
@@ -278,7 +279,9 @@ export class BookCallCtaElement extends GentleElement {
           </dialog>`
         : nothing;
     const action = !url
-      ? html`<p part="label">${label}</p>`
+      ? this.#link || this.href
+        ? html`<p part="label">${label}</p>`
+        : nothing
       : mode === 'inline'
         ? html`<div part="frame" class="frame">${this.#loaded ? frame : facade}</div>`
         : html`${button}${line}${dialog}`;
