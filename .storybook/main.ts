@@ -1,4 +1,7 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import { existsSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { PresetValue, ServerApp } from 'storybook/internal/types';
 import type { Plugin, ViteDevServer } from 'vite';
 
@@ -48,6 +51,33 @@ const demoModulesToVite = (app: ServerApp) =>
     }
   });
 
+/**
+ * The dev server's static dirs answer files only, never a directory's index.html, so the stand-in
+ * scheduler (demo/scheduler/discovery-call/embed/index.html, which `<book-call-cta provider="cal">`
+ * loads as `…/embed?embed=&embedType=…`) was a 404 there. Here a directory under /demo/ is answered
+ * as scripts/serve.mjs answers it (`npm start`, and the built Storybook in its check): without its
+ * trailing slash, a redirect to it; with it, its index.html.
+ */
+const demoDir = fileURLToPath(new URL('../demo/', import.meta.url));
+const demoDirectoryIndex = (app: ServerApp) =>
+  app.use((req, res, next) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(`${demo.to}/`)) return next();
+    let dir: string;
+    try {
+      dir = resolve(demoDir, `.${decodeURIComponent(url.pathname.slice(demo.to.length))}`);
+    } catch {
+      return next();
+    }
+    if (!(dir + sep).startsWith(demoDir) || !existsSync(join(dir, 'index.html'))) return next();
+    if (!url.pathname.endsWith('/')) {
+      res.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
+      return;
+    }
+    req.url = `${url.pathname}index.html${url.search}`;
+    next();
+  });
+
 // `experimental_devServer` is a preset property main.ts's type does not list yet.
 const config: StorybookConfig & { experimental_devServer?: PresetValue<ServerApp> } = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
@@ -55,7 +85,7 @@ const config: StorybookConfig & { experimental_devServer?: PresetValue<ServerApp
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   staticDirs: [demo],
-  experimental_devServer: demoModulesToVite,
+  experimental_devServer: (app) => demoDirectoryIndex(demoModulesToVite(app)),
   viteFinal: (vite) => ({
     ...vite,
     plugins: [...(vite.plugins ?? []), registrationEntries, captureDevServer],
