@@ -101,6 +101,8 @@ export function tidy(html: string): string {
 
 /** `parameters.docs.source.transform`: the story's markup as a site owner pastes it. */
 export function embedSnippet(code: string, context: StoryContext): string {
+  // The docs page hands an already transformed snippet back in once more: leave it as it is.
+  if (code.includes(cdnScript)) return code;
   const embed: EmbedParameters = context.parameters.embed ?? {};
   const markup = embed.code ?? (embed.rewrite ? embed.rewrite(code) : code);
   const top = [embed.note ? `<!-- ${embed.note} -->` : '', cdnScript, ...(embed.head ?? [])].filter(Boolean);

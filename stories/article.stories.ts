@@ -3,13 +3,15 @@ import { html } from 'lit';
 import demoCss from '../demo/demo.css?inline';
 import demoPage from '../demo/index.html?raw';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import '../src/book-call-cta.js';
 import '../src/content-notice.js';
 import '../src/journal-prompts.js';
 
 /**
  * The seed article as a blog page — the body of demo/index.html itself, so the two never drift — with `<content-notice>` in place of
- * the opening distinction and the closing "Important note", and `<journal-prompts>` for the journaling prompts. The booking
- * link and "Read more Stories With Ease" are still plain HTML until their elements exist.
+ * the opening distinction and the closing "Important note", `<journal-prompts>` for the journaling prompts, and `<book-call-cta>`
+ * for "Ready to try out holistic therapy?", whose scheduler is the local stand-in under /demo/scheduler/. "Read more Stories
+ * With Ease" is still plain HTML until its element exists.
  */
 const meta = {
   title: 'Pages/Article',
@@ -18,11 +20,11 @@ const meta = {
   parameters: {
     layout: 'fullscreen',
     embed: {
-      note: 'What goes into the post: each notice and the journal in its own Custom HTML block (WordPress) or Code block (Squarespace).',
+      note: 'What goes into the post: each notice, the journal and the booking call to action in its own Custom HTML block (WordPress) or Code block (Squarespace). Use your own booking link: the demo’s is a local stand-in.',
       rewrite: (code: string) => {
         const template = document.createElement('template');
         template.innerHTML = code;
-        return [...template.content.querySelectorAll('content-notice, journal-prompts')].map((element) => element.outerHTML).join('\n\n');
+        return [...template.content.querySelectorAll('content-notice, journal-prompts, book-call-cta')].map((element) => element.outerHTML).join('\n\n');
       },
     },
   },

@@ -18,6 +18,8 @@ if (!existsSync(`${staticDir}/index.json`)) {
 }
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+const sameOriginSandbox = /An iframe which has both allow-scripts and allow-same-origin for its sandbox attribute can escape its sandboxing/;
+
 /** Warnings a story exists to show; any other warning or error fails it. */
 const expectedWarnings = {
   'elements-content-notice--storage-blocked': /<content-notice>: remember="local": storage is blocked/,
@@ -26,6 +28,14 @@ const expectedWarnings = {
   'elements-journal-prompts--no-prompts': /<journal-prompts>: has no prompts/,
   // The docs page shows its first story twice (on top and in the list): the second copy says it saves apart.
   'elements-journal-prompts--docs': /<journal-prompts>: another journal on this page has the same storage key.*story-empty#2/,
+  'elements-book-call-cta--refused-url': /<book-call-cta>: refused the booking URL "javascript:/,
+  'elements-book-call-cta--no-link': /<book-call-cta>: has no booking link/,
+  'elements-book-call-cta--unknown-mode': /<book-call-cta>: mode="modal" is unknown/,
+  'elements-book-call-cta--unknown-scheduler': /<book-call-cta>: mode="popup" needs a scheduler it knows/,
+  // The local stand-in shares Storybook's origin, so Chromium warns that a frame allowed both scripts and
+  // its own origin could lift its sandbox. A real scheduler is on its own origin, where it cannot.
+  'elements-book-call-cta--dialog-open': sameOriginSandbox,
+  'elements-book-call-cta--inline-loaded': sameOriginSandbox,
 };
 
 /** Whether `message` is a warning some story (of `title`, if given) exists to show. */
@@ -87,7 +97,231 @@ const checks = {
     (await page.getByText(prompts[0]).isVisible())
       ? undefined
       : 'an empty journal shows fields or buttons, hides the text beside it, or the console box lacks the warning',
+  'elements-book-call-cta--link': async (page) =>
+    (await ctaProblem(page, { button: 'a', href: calendly, text: bookingText })) ??
+    ((await cta(page).locator('[part~="button"]').evaluate((a) => `${a.target} ${a.rel}`)) === '_blank noopener'
+      ? undefined
+      : 'the link does not open a new tab with rel="noopener"'),
+  'elements-book-call-cta--popup': async (page) =>
+    (await ctaProblem(page, { button: 'button', text: bookingText, popup: 'dialog', consent: null })) ?? keptClosed(page),
+  'elements-book-call-cta--dialog-open': async (page) => {
+    const dialog = cta(page).locator('dialog[part~="dialog"]');
+    if (!(await dialog.evaluate((d) => d.open && d.matches(':modal')))) return 'the dialog is not open as a modal';
+    if ((await page.getByRole('dialog', { name: bookingText }).count()) !== 1) return 'no dialog named by the call to action';
+    const frame = cta(page).locator('iframe[part~="iframe"]');
+    const title = await frame.getAttribute('title');
+    if (!title?.includes(bookingText)) return `the frame's title is “${title}”`;
+    if ((await frame.getAttribute('sandbox')) !== sandbox) return `the frame's sandbox is “${await frame.getAttribute('sandbox')}”`;
+    const scheduled = await bookInStandIn(page);
+    if (scheduled !== '{"provider":"cal"}') return `book-call-cta-scheduled carried ${scheduled}`;
+    await cta(page).getByRole('button', { name: 'Close' }).click();
+    if (await dialog.evaluate((d) => d.open)) return 'Close did not close the dialog';
+    // The element moves focus on the dialog's `close` event, which the browser fires a moment later.
+    const back = () => document.querySelector('book-call-cta').shadowRoot.activeElement?.getAttribute('part') === 'button';
+    if (await page.waitForFunction(back, null, { timeout: 2000 }).then(() => true, () => false)) return undefined;
+    return `focus went to ${await cta(page).evaluate((el) => el.shadowRoot.activeElement?.getAttribute('part'))}, not back to the button`;
+  },
+  'elements-book-call-cta--inline-placeholder': async (page) =>
+    (await ctaProblem(page, { button: 'button', text: bookingText, popup: 'false', consent: null })) ??
+    (await placeholderHeight(page, 630)) ??
+    keptClosed(page),
+  'elements-book-call-cta--inline-loaded': async (page) => {
+    const frame = cta(page).locator('iframe[part~="iframe"]');
+    // The stand-in reports its page's height; the frame follows it above the 450 px Cal.com keeps.
+    const reported = await page.frameLocator('book-call-cta >> iframe').locator('.page').evaluate((p) => Math.ceil(p.getBoundingClientRect().height));
+    if (reported <= 450) return `the stand-in is only ${reported}px tall, so the frame has nothing to grow to`;
+    await page.waitForFunction(
+      (height) => document.querySelector('book-call-cta').shadowRoot.querySelector('iframe').getBoundingClientRect().height === height,
+      reported,
+      { timeout: 5000 },
+    ).catch(() => {});
+    const height = await frame.evaluate((f) => f.getBoundingClientRect().height);
+    if (height !== reported) return `the frame is ${height}px tall, not the ${reported}px the stand-in reported`;
+    if (await cta(page).locator('[part~="button"]').count()) return 'the placeholder button is still there';
+    const violations = await axeInStandIn(page);
+    if (violations.length) return `the stand-in page: ${violations.join('; ')}`;
+    const scheduled = await bookInStandIn(page);
+    return scheduled === '{"provider":"cal"}' ? undefined : `book-call-cta-scheduled carried ${scheduled}`;
+  },
+  'elements-book-call-cta--consent-popup': async (page) =>
+    (await ctaProblem(page, { button: 'button', text: bookingText, popup: 'dialog', consent: /^Opens Calendly, an external service that may set cookies\./ })) ??
+    (await elsewhereProblem(page, 'Open it in a new tab instead')) ??
+    keptClosed(page),
+  'elements-book-call-cta--consent-inline': async (page) =>
+    (await ctaProblem(page, { button: 'button', text: bookingText, popup: 'false', consent: /^Opens Calendly, an external service that may set cookies\./ })) ??
+    (await elsewhereProblem(page, 'Open it in a new tab instead')) ??
+    (await placeholderHeight(page, 630)) ??
+    keptClosed(page),
+  'elements-book-call-cta--refused-url': async (page) =>
+    (await noLinkProblem(page, bookingText)) ?? consoleShows(page, 'refused the booking URL'),
+  'elements-book-call-cta--no-link': async (page) =>
+    (await noLinkProblem(page)) ??
+    ((await page.getByText('see if it’s the right fit for you').isVisible()) ? undefined : 'the text is not visible') ??
+    consoleShows(page, 'has no booking link'),
+  'elements-book-call-cta--unknown-mode': async (page) =>
+    (await ctaProblem(page, { button: 'a', href: calendly, text: bookingText })) ?? consoleShows(page, 'mode="modal" is unknown'),
+  'elements-book-call-cta--unknown-scheduler': async (page) =>
+    (await ctaProblem(page, { button: 'a', href: 'https://stories-with-ease.example/book-a-call', text: bookingText })) ??
+    consoleShows(page, 'needs a scheduler it knows'),
+  'elements-book-call-cta--french': async (page) =>
+    (await ctaProblem(page, {
+      button: 'button',
+      text: 'Réserver un appel découverte gratuit',
+      popup: 'dialog',
+      consent: /^Ouvre Calendly, un service externe qui peut déposer des cookies\./,
+    })) ??
+    (await elsewhereProblem(page, 'L’ouvrir plutôt dans un nouvel onglet')) ??
+    ((await cta(page).locator('[part~="close-button"]').textContent()).trim() === 'Fermer' ? undefined : 'the close button is not French'),
+  'elements-book-call-cta--custom-labels': async (page) => {
+    const problem =
+      (await ctaProblem(page, {
+        button: 'button',
+        text: bookingText,
+        popup: 'dialog',
+        consent: /^The booking calendar comes from Cal\.com, which may set its own cookies\./,
+      })) ?? (await elsewhereProblem(page, 'Book on its own page instead'));
+    if (problem) return problem;
+    await cta(page).getByRole('button', { name: bookingText }).click();
+    const close = cta(page).getByRole('button', { name: 'Back to the article' });
+    await close.waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+    if (!(await close.isVisible())) return 'the dialog has no “Back to the article” button';
+    await close.click();
+    return undefined;
+  },
+  'elements-book-call-cta--with-utm': (page) =>
+    ctaProblem(page, {
+      button: 'a',
+      href: `${calendly}?utm_source=stories-with-ease&utm_medium=blog&utm_campaign=crying-after-sex`,
+      text: bookingText,
+    }),
+  'elements-book-call-cta--before-the-script-loads': async (page) =>
+    (await page.getByText('Let’s explore how working with your body').isVisible()) &&
+    (await page.getByRole('link', { name: bookingText }).getAttribute('href')) === calendly
+      ? undefined
+      : 'the text and the booking link are not readable before the script runs',
+  'elements-book-call-cta--inside-a-hostile-theme': async (page) =>
+    (await ctaProblem(page, { button: 'button', text: bookingText, popup: 'dialog' })) ??
+    ((await cta(page).locator('[part~="button"]').evaluate((b) => getComputedStyle(b).textTransform)) === 'none'
+      ? undefined
+      : 'the theme restyled the button'),
+  'pages-article--why-you-might-cry-after-sex': async (page) => {
+    // The article's booking call to action opens the local stand-in in its dialog, after its consent line.
+    const problem = await ctaProblem(page, { button: 'button', text: 'Book a free discovery call', popup: 'dialog', consent: /^Opens Cal\.com/ });
+    if (problem) return problem;
+    await cta(page).getByRole('button', { name: 'Book a free discovery call' }).click();
+    await standInShown(page);
+    const scheduled = await bookInStandIn(page);
+    return scheduled === '{"provider":"cal"}' ? undefined : `book-call-cta-scheduled carried ${scheduled}`;
+  },
 };
+
+/** What a story does before it is judged: its play function opens a scheduler, which then loads and greets. */
+const settled = {
+  'elements-book-call-cta--dialog-open': (page) => standInShown(page),
+  'elements-book-call-cta--inline-loaded': (page) => standInShown(page),
+};
+
+const cta = (page) => page.locator('book-call-cta');
+const calendly = 'https://calendly.com/stories-with-ease/discovery-call';
+const bookingText = 'Book a free discovery call';
+const sandbox = 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox';
+
+/**
+ * What a reader sees of the story's call to action: the heading and text, the button (an `a` with
+ * `href`, or a `button` with `aria-haspopup`) and its words, the consent line (a pattern, or `null` for
+ * none), and the link's own line given way to the button. Returns the first difference, or nothing.
+ */
+async function ctaProblem(page, expected) {
+  const root = cta(page);
+  await root.evaluate((el) => el.updateComplete);
+  if (!(await root.locator('h2').isVisible())) return 'the heading is not visible';
+  const button = root.locator('[part~="button"]');
+  if (!(await button.isVisible())) return 'no visible button';
+  const tag = await button.evaluate((el) => el.localName);
+  if (tag !== expected.button) return `the button is a <${tag}>, not a <${expected.button}>`;
+  const text = (await button.textContent()).replace(/\s+/g, ' ').trim();
+  if (text !== expected.text) return `the button says “${text}”`;
+  if (expected.href && (await button.getAttribute('href')) !== expected.href) return `the button goes to ${await button.getAttribute('href')}`;
+  if (expected.popup && (await button.getAttribute('aria-haspopup')) !== expected.popup) {
+    return `aria-haspopup is ${await button.getAttribute('aria-haspopup')}, not ${expected.popup}`;
+  }
+  const consent = root.locator('[part~="consent"]');
+  if (expected.consent === null && (await consent.count())) return 'a consent line shows';
+  if (expected.consent) {
+    if (!(await consent.isVisible())) return 'no consent line';
+    const line = (await consent.textContent()).replace(/\s+/g, ' ').trim();
+    if (!expected.consent.test(line)) return `the consent line says “${line}”`;
+    if ((await button.getAttribute('aria-describedby')) !== (await consent.getAttribute('id'))) return 'the button is not described by the consent line';
+  }
+  // The light-DOM link's line gives way to the button: its words are not shown (or read) twice.
+  if (await root.evaluate((el) => [...el.querySelectorAll('a[href]')].pop().checkVisibility())) return 'the link’s own line still shows beside the button';
+  if (await root.locator('iframe').count()) return 'a frame loaded before the reader pressed the button';
+  return undefined;
+}
+
+/** The consent line's new-tab link: its words, a new tab, `rel="noopener"`. */
+async function elsewhereProblem(page, words) {
+  const link = cta(page).locator('[part~="elsewhere"]');
+  if (!(await link.isVisible())) return 'no “open in a new tab instead” link';
+  const [text, target, rel] = await link.evaluate((a) => [a.textContent.trim(), a.target, a.rel]);
+  if (text !== words) return `the new-tab link says “${text}”`;
+  return target === '_blank' && rel === 'noopener' ? undefined : 'the new-tab link does not open a new tab with rel="noopener"';
+}
+
+/** The inline placeholder keeps the scheduler's height before anything loads. */
+async function placeholderHeight(page, height) {
+  const box = await cta(page).locator('[part~="frame"]').boundingBox();
+  return box && Math.round(box.height) >= height ? undefined : `the placeholder is ${box?.height}px tall, not ${height}px`;
+}
+
+/** Pressing the button of a story whose scheduler is real opens nothing, and the story says why. */
+async function keptClosed(page) {
+  await cta(page).locator('[part~="button"]').click();
+  await page.waitForTimeout(200);
+  if (await cta(page).locator('iframe, dialog[open]').count()) return 'a real scheduler opened in Storybook';
+  return (await page.locator('.kept-closed').textContent()).includes('keeps real schedulers closed') ? undefined : 'no line says why nothing opened';
+}
+
+/** A refused or missing link: the words as plain text, no link or button anywhere, the light-DOM link hidden. */
+async function noLinkProblem(page, label) {
+  const root = cta(page);
+  await root.evaluate((el) => el.updateComplete);
+  if (await root.locator('[part~="button"], [part~="elsewhere"], iframe, dialog').count()) return 'a button, link or frame renders';
+  if (await root.locator('a[href]').filter({ visible: true }).count()) return 'a link shows';
+  if (label && (await root.locator('[part~="label"]').textContent()).trim() !== label) return 'the call to action is not shown as text';
+  return undefined;
+}
+
+async function consoleShows(page, words) {
+  return (await page.locator('pre[id^="console-"]').textContent()).includes(words) ? undefined : `the console box does not show “${words}”`;
+}
+
+/** Waits until the stand-in scheduler in the element's frame has had its handshake answered and shows. */
+async function standInShown(page) {
+  await page.frameLocator('book-call-cta >> iframe').getByRole('heading', { name: 'Discovery call · 20 min' }).waitFor({ state: 'visible', timeout: 10000 });
+}
+
+/** Books a time in the stand-in; returns the `book-call-cta-scheduled` detail, as JSON. */
+async function bookInStandIn(page) {
+  const scheduled = cta(page).evaluate(
+    (el) => new Promise((resolve) => el.addEventListener('book-call-cta-scheduled', (event) => resolve(JSON.stringify(event.detail)), { once: true })),
+  );
+  const frame = page.frameLocator('book-call-cta >> iframe');
+  await frame.getByRole('radio', { name: '10:30' }).check();
+  await frame.getByRole('button', { name: 'Confirm' }).click();
+  return Promise.race([scheduled, new Promise((resolve) => setTimeout(() => resolve('nothing: no event within 5 s'), 5000))]);
+}
+
+/** axe inside the stand-in page (same origin as Storybook, so it can be injected there). */
+async function axeInStandIn(page) {
+  const frame = await cta(page).locator('iframe').elementHandle().then((handle) => handle.contentFrame());
+  // Evaluated, not added as a script tag: the stand-in is served under the demo's CSP, which refuses inline scripts.
+  await frame.evaluate(axeSource);
+  return frame.evaluate(async () => {
+    const { violations } = await window.axe.run(document, { rules: { region: { enabled: false } } });
+    return violations.map((v) => `axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 /** The seed article's prompts, as every journal story shows them. */
 const prompts = [
@@ -170,6 +404,7 @@ try {
     // Let the elements finish their first render (and warn, if they will).
     await page.evaluate(() => Promise.all([...document.querySelectorAll('content-notice')].map((el) => el.updateComplete)));
     await page.waitForTimeout(100);
+    if (isStory) await settled[entry.id]?.(page).catch((error) => problems.push(`did not settle: ${error.message.split('\n')[0]}`));
     if (!isStory) {
       // A docs page renders all of its component's stories.
       problems.push(...messages.filter((m) => !expectedAnywhere(m, entry.title)));
