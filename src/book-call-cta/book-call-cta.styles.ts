@@ -33,6 +33,7 @@ export const styles = css`
     display: grid;
     place-items: center;
     min-height: var(--_h);
+    text-align: center;
     border: 1px dashed;
   }
   iframe {
@@ -40,13 +41,16 @@ export const styles = css`
     height: var(--_h);
     border: 0;
   }
-  /* The browser's own dialog styles give it a colour, a border, room and a backdrop. */
+  /* The browser's own dialog styles give it a colour, a border and room. */
   dialog {
     width: min(100% - 2em, 50em);
   }
   dialog[open] {
     display: flex;
     flex-direction: column;
+  }
+  ::backdrop {
+    background: rgb(0 0 0 / 0.4);
   }
   /* Never taller than the screen: the scheduler scrolls inside its frame. */
   dialog iframe {
