@@ -1,6 +1,7 @@
 // End-to-end tests: the system Chromium (playwright-core, never a downloaded browser) against the
 // built CDN bundle, served from 127.0.0.1 under a strict Content-Security-Policy with Trusted Types.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,9 @@ const RUN_TIMEOUT = 150_000;
 // ---- a tiny harness -------------------------------------------------------------------------
 
 const tests = [];
+/** `node test/e2e/run.mjs <words>` runs only the tests whose name contains <words>. */
+const only = process.argv.slice(2).join(' ');
+const selected = [];
 /** Registers a test; `fn` receives a fresh `open()` whose pages are closed after the test. */
 function test(name, fn) {
   tests.push({ name, fn });
@@ -53,10 +57,11 @@ let origin;
  * uncaught exceptions, failed or 4xx/5xx requests, requests leaving 127.0.0.1, and — through an
  * init script, which CSP does not block — every `securitypolicyviolation` event. `initScripts` run
  * before any page script in every tab of the context; `tab(path)` opens another tab in the same
- * context (same storage, same permissions), watched the same way.
+ * context (same storage, same permissions), watched the same way. `setup(context)` runs before the
+ * first tab opens: it may add routes (they take precedence over the catch-all) and listeners.
  */
 async function openPage(contexts, path, options = {}) {
-  const { javaScriptEnabled = true, initScripts = [], ...contextOptions } = options;
+  const { javaScriptEnabled = true, initScripts = [], setup, ...contextOptions } = options;
   const context = await browser.newContext({ javaScriptEnabled, ...contextOptions });
   contexts.push(context);
   const problems = { errors: [], warnings: [], requests: [] };
@@ -75,6 +80,8 @@ async function openPage(contexts, path, options = {}) {
     });
     for (const script of initScripts) await context.addInitScript(script);
   }
+  // More routes, registered after the catch-all above, so they answer first (Playwright tries the latest first).
+  await setup?.(context);
   const pages = [];
 
   /** Opens `at` in a new tab of this context, recording its problems with the others'. */
@@ -195,7 +202,11 @@ test('article demo: notices upgrade under the demo CSP, text visible, no errors 
     'Read more Stories With Ease',
   ]);
   assert.ok(await page.locator('a[href="tel:116123"]').isVisible(), 'the Samaritans link is visible');
-  assert.ok(await page.locator('a[href="https://calendly.com/stories-with-ease/discovery-call"]').isVisible(), 'booking link visible');
+  await bookingUpgraded(page);
+  const booking = page.locator('#book-call book-call-cta [part="button"]');
+  assert.ok(await booking.isVisible(), 'the booking button is visible');
+  assert.equal((await booking.textContent()).trim(), 'Book a free discovery call');
+  assert.ok(await page.locator('#book-call book-call-cta [part="consent"]').isVisible(), 'the consent line is visible');
   assert.equal(
     await page.locator('#important-note').evaluate((el) => el.shadowRoot.querySelector('[part~="notice"]').getAttribute('role')),
     'note',
@@ -227,13 +238,38 @@ test('article demo without JavaScript: notice text, support links and booking li
     'The couple massage workshops offer a non-sexual but deeply connecting way',
     'If another question feels more alive for you, follow that.',
   ]);
-  for (const href of ['tel:116123', 'https://findahelpline.com', 'https://calendly.com/stories-with-ease/discovery-call', '/demo/stories/holistic-therapy.html']) {
+  for (const href of ['tel:116123', 'https://findahelpline.com', '/demo/scheduler/discovery-call', '/demo/stories/holistic-therapy.html']) {
     assert.ok(await page.locator(`a[href="${href}"]`).isVisible(), `link ${href} is visible`);
   }
   assert.equal(await page.locator('content-notice').first().evaluate((el) => !!el.shadowRoot), false, 'nothing upgraded');
   await mkdir(artifacts, { recursive: true });
   await page.screenshot({ path: join(artifacts, 'demo-no-js.png'), fullPage: true });
   await assertClean();
+});
+
+test('article demo: the booking dialog opens the local stand-in under the demo CSP, books, and closes; nothing leaves 127.0.0.1', async (open) => {
+  const { page, assertClean } = await open('/demo/', { viewport: { width: 1100, height: 900 }, initScripts: [recordBooking] });
+  await bookingUpgraded(page);
+  const id = await page.locator('#book-call book-call-cta').evaluate((el) => (el.id ||= 'demo-booking'));
+  await clickCta(page, id);
+  await page.waitForFunction((id) => document.getElementById(id).shadowRoot.querySelector('dialog').open, id);
+  const frame = await (await page.locator(`#${id} iframe`).elementHandle()).contentFrame();
+  await frame.waitForURL((url) => url.origin === origin && url.pathname.startsWith('/demo/scheduler/discovery-call/embed'));
+  // The stand-in shows itself only once the page has answered its CAL::__iframeReady.
+  await frameCondition(frame, () => !document.documentElement.classList.contains('waiting'));
+  await frame.locator('input[name="time"]').first().check();
+  await frame.locator('button.confirm').click();
+  await page.waitForFunction(() => window.__ctaEvents.some((event) => event.startsWith('book-call-cta-scheduled')));
+  await page.locator(`#${id} [part="close-button"]`).click();
+  await closed(page, id, 1);
+  assert.deepEqual(await ctaEvents(page), [
+    `book-call-cta-open #${id} {"provider":"cal","mode":"popup"}`,
+    `book-call-cta-scheduled #${id} {"provider":"cal"}`,
+    `book-call-cta-close #${id} {"provider":"cal"}`,
+  ]);
+  // The demo's stand-in shares the page's origin, so Chromium warns that the element's sandbox
+  // (allow-scripts allow-same-origin, right for a scheduler on its own origin) cannot hold it.
+  await assertClean({ warnings: [/^An iframe which has both allow-scripts and allow-same-origin for its sandbox attribute can escape its sandboxing\.$/] });
 });
 
 test('strict CSP + Trusted Types: a gated warning hides its content until revealed', async (open) => {
@@ -879,6 +915,714 @@ test('journal before the script runs: the pre-upgrade stylesheet keeps the upgra
   await assertCleanLoading();
 });
 
+// ---- <book-call-cta> ------------------------------------------------------------------------
+
+const bookingPage = '/test/e2e/pages/booking.html';
+/** The booking page's policy: the strict one, plus the schedulers' frames (hosts must allow theirs). */
+const bookingFrames = ['https://calendly.com', 'https://app.cal.com', 'https://cal.example.org', 'https://evil.example'];
+const bookingCsp = `${strictCsp}; frame-src ${bookingFrames.join(' ')}`;
+/** Every scheduler origin the booking page may reach: the frames, and cal.com, where a new tab goes. */
+const schedulerOrigins = [...bookingFrames, 'https://cal.com'];
+/** Which messages the stand-in on each origin speaks; evil.example speaks what `?as=` says. */
+const standInSpeaks = { 'https://calendly.com': 'calendly', 'https://app.cal.com': 'cal', 'https://cal.example.org': 'cal' };
+
+/**
+ * The stand-in scheduler's only script. It records every message from the page around it
+ * (`__heard`), posts with `__post(data)` exactly as the schedulers do (to '*'), and, speaking
+ * Cal.com, first says `CAL::__iframeReady` and refuses to say anything else through `__say` until
+ * the page has answered `parentKnowsIframeReady` (Cal.com keeps its page hidden until then).
+ * `__focus` lists focus moving in and out of its two buttons.
+ */
+const standInScript = `(() => {
+  const cal = document.documentElement.dataset.speaks === 'cal';
+  const heard = (window.__heard = []);
+  const focus = (window.__focus = []);
+  addEventListener('focusin', (event) => focus.push('in ' + event.target.textContent));
+  addEventListener('focusout', (event) => focus.push('out ' + event.target.textContent));
+  window.__answered = !cal;
+  window.__post = (data) => parent.postMessage(data, '*');
+  window.__say = (data) => {
+    if (!window.__answered) throw new Error('the page has not answered CAL::__iframeReady');
+    window.__post(data);
+  };
+  addEventListener('message', (event) => {
+    if (event.source !== parent) return;
+    heard.push({ origin: event.origin, data: event.data });
+    const data = event.data;
+    if (cal && data && data.originator === 'CAL' && data.method === 'parentKnowsIframeReady') window.__answered = true;
+  });
+  if (cal && parent !== window) {
+    addEventListener('load', () =>
+      window.__post({ originator: 'CAL', type: '__iframeReady', namespace: '', fullType: 'CAL::__iframeReady', data: { isPrerendering: false } }),
+    );
+  }
+})();`;
+const standInHash = createHash('sha256').update(standInScript).digest('base64');
+
+/** The stand-in page for `url`, with headers that let the booking page (and only it) frame it. */
+function standIn(url) {
+  const { origin: at, searchParams } = new URL(url);
+  const speaks = standInSpeaks[at] ?? searchParams.get('as') ?? 'nothing';
+  return {
+    status: 200,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': `default-src 'none'; script-src 'sha256-${standInHash}'; frame-ancestors ${origin}`,
+    },
+    body:
+      `<!doctype html><html lang="en" data-speaks="${speaks}"><head><meta charset="utf-8">` +
+      `<title>Stand-in scheduler on ${at}</title><script>${standInScript}</script></head>` +
+      '<body><h1>Pick a time</h1><button type="button">Tomorrow, 10:30</button> <button type="button">Confirm</button></body></html>',
+  };
+}
+
+/**
+ * `setup` for openPage: every scheduler origin answers with a stand-in, inside the browser, and
+ * every request to one is written to `log` with the frame that made it.
+ */
+const schedulers = (log) => async (context) => {
+  context.on('request', (request) => {
+    if (!schedulerOrigins.includes(new URL(request.url()).origin)) return;
+    let frame = null;
+    try {
+      frame = request.frame();
+    } catch {
+      // a navigation whose frame does not exist yet
+    }
+    log.push({ url: request.url(), type: request.resourceType(), frame });
+  });
+  await context.route(
+    (url) => schedulerOrigins.includes(url.origin),
+    (route) => route.fulfill(standIn(route.request().url())),
+  );
+};
+
+/**
+ * What `log` holds, per scheduler origin, as seen from `page`: requests by the page itself
+ * (`page`), by frames in it (`frames`, as `type url`), by other tabs (`tabs`).
+ */
+function schedulerRequests(log, page) {
+  const seen = {};
+  for (const { url, type, frame } of log) {
+    const where = frame === page.mainFrame() ? 'page' : frame?.page() === page ? 'frames' : 'tabs';
+    ((seen[new URL(url).origin] ??= { page: [], frames: [], tabs: [] })[where]).push(`${type} ${url}`);
+  }
+  return seen;
+}
+
+/** Init script (top window only): every message the page receives, focus moving, and every book-call-cta-* event. */
+function recordBooking() {
+  if (window !== window.top) return;
+  window.__messages = [];
+  addEventListener('message', (event) => window.__messages.push({ origin: event.origin, data: event.data }));
+  // Focus moving in the document, and in each shadow root given to __watchFocus (a move between two
+  // elements of one shadow root is not seen outside it): `in|out`, `dialog` or `page`, the element.
+  window.__focus = [];
+  window.__watchFocus = (root) => {
+    for (const type of ['focusin', 'focusout']) {
+      root.addEventListener(
+        type,
+        (event) => {
+          const el = event.composedPath()[0];
+          if (el.getRootNode?.() !== root) return;
+          const where = el.closest?.('dialog') ? 'dialog' : 'page';
+          window.__focus.push(`${type.slice(5)} ${where} ${el.getAttribute?.('part') ?? el.localName + (el.id ? `#${el.id}` : '')}`);
+        },
+        true,
+      );
+    }
+  };
+  window.__watchFocus(document);
+  window.__ctaEvents = [];
+  for (const type of ['book-call-cta-open', 'book-call-cta-close', 'book-call-cta-scheduled']) {
+    document.addEventListener(type, (event) => window.__ctaEvents.push(`${type} #${event.target.id} ${JSON.stringify(event.detail)}`));
+  }
+}
+
+const ctaEvents = (page) => page.evaluate(() => window.__ctaEvents);
+
+async function bookingUpgraded(page) {
+  await page.evaluate(() => customElements.whenDefined('book-call-cta'));
+  await page.waitForFunction(() => [...document.querySelectorAll('book-call-cta')].every((el) => el.hasUpdated));
+  await page.evaluate(() => Promise.all([...document.querySelectorAll('book-call-cta')].map((el) => el.updateComplete)));
+}
+
+const ctaButton = (page, id) => page.locator(`#${id} [part="button"]`);
+
+/**
+ * Clicks element `id`'s button as a reader would, once it is on screen and painted there: a click
+ * sent right after a scroll can be routed by where a scheduler's frame (another process) was before
+ * it, and land in that frame.
+ */
+async function clickCta(page, id) {
+  const button = ctaButton(page, id);
+  await button.scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await button.click();
+}
+
+/**
+ * Everything on the page that could reach a scheduler before the reader acts: frames, resource
+ * hints, scripts, speculation rules, anything with a src or srcset pointing off the page, resource
+ * timings, and web fonts (in the document and every open shadow root).
+ */
+const reachesOut = (page) =>
+  page.evaluate((origins) => {
+    const roots = [document];
+    for (let i = 0; i < roots.length; i++) {
+      for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+    }
+    const found = [];
+    const hints = /\b(preconnect|dns-prefetch|prefetch|preload|modulepreload|prerender)\b/;
+    for (const root of roots) {
+      for (const el of root.querySelectorAll('iframe, frame, object, embed, portal, fencedframe')) found.push(`<${el.localName}> ${el.src ?? el.data ?? ''}`);
+      for (const el of root.querySelectorAll('link')) if (hints.test(el.rel)) found.push(`<link rel="${el.rel}"> ${el.href}`);
+      for (const el of root.querySelectorAll('script')) {
+        if (el.type === 'speculationrules') found.push('<script type="speculationrules">');
+        else if (el.src && new URL(el.src).origin !== location.origin) found.push(`<script> ${el.src}`);
+      }
+      for (const el of root.querySelectorAll('[src], [srcset], [poster]')) {
+        const urls = [el.getAttribute('src'), el.getAttribute('poster'), ...(el.getAttribute('srcset') ?? '').split(',')].filter(Boolean);
+        for (const url of urls) if (new URL(url.trim().split(/\s+/)[0], location.href).origin !== location.origin) found.push(`<${el.localName}> ${url}`);
+      }
+    }
+    for (const entry of performance.getEntriesByType('resource')) if (origins.includes(new URL(entry.name).origin)) found.push(`fetched ${entry.name}`);
+    for (const font of document.fonts) found.push(`font ${font.family} (${font.status})`);
+    return found;
+  }, schedulerOrigins);
+
+/** Before the reader acts: not one request to any scheduler, and nothing on the page that would make one. */
+async function assertNothingFromSchedulers(page, log, when) {
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(schedulerRequests(log, page), {}, `${when}: requests to a scheduler`);
+  assert.deepEqual(await reachesOut(page), [], `${when}: the page points at a scheduler`);
+}
+
+/**
+ * Waits until `fn(arg)` is true in `frame`, checking every 50 ms: Chromium holds back animation
+ * frames in a cross-origin frame that is off screen, so the default (once per frame) may never check.
+ */
+const frameCondition = (frame, fn, arg) => frame.waitForFunction(fn, arg, { polling: 50 });
+
+/** The scheduler frame of element `id`, once the stand-in on `at` has loaded in it. */
+async function schedulerFrame(page, id, at) {
+  const handle = await page.locator(`#${id} iframe`).elementHandle();
+  const frame = await handle.contentFrame();
+  await frame.waitForURL((url) => url.origin === at);
+  await frame.waitForLoadState('load');
+  await frameCondition(frame, () => Array.isArray(window.__heard));
+  return frame;
+}
+
+/** Height in CSS px of element `id`'s part `part` (`iframe` for its frame). */
+const partHeight = (page, id, part = 'iframe') =>
+  page.evaluate(
+    ({ id, part }) => {
+      const el = document.getElementById(id).shadowRoot.querySelector(part === 'iframe' ? 'iframe' : `[part="${part}"]`);
+      return el ? el.getBoundingClientRect().height : null;
+    },
+    { id, part },
+  );
+
+/** Waits (a little) for element `id`'s frame to be `height` px tall, then asserts it is. */
+async function assertFrameHeight(page, id, height, message) {
+  await page
+    .waitForFunction(({ id, height }) => document.getElementById(id).shadowRoot.querySelector('iframe')?.getBoundingClientRect().height === height, { id, height }, { timeout: 2_000 })
+    .catch(() => {});
+  assert.equal(await partHeight(page, id), height, message);
+}
+
+/** A Cal.com embed message, as its embed page posts it (test/providers.test.ts has the sources). */
+const calMessage = (type, data) => ({ originator: 'CAL', type, namespace: '', fullType: `CAL::${type}`, data });
+const calHeight = (iframeHeight, isFirstTime = false) => calMessage('__dimensionChanged', { iframeHeight, iframeWidth: 640, isFirstTime });
+const calBooked = calMessage('bookingSuccessfulV2', {
+  uid: 'abc123',
+  title: '20 Min Discovery Call between Jane Doe and Ana Reader',
+  startTime: '2026-12-01T09:00:00.000Z',
+  endTime: '2026-12-01T09:20:00.000Z',
+  status: 'ACCEPTED',
+  attendees: [{ name: 'Ana Reader', email: 'ana@example.org' }],
+});
+const calendlyHeight = (height) => ({ event: 'calendly.page_height', payload: { height } });
+const calendlyBooked = {
+  event: 'calendly.event_scheduled',
+  payload: {
+    event: { uri: 'https://api.calendly.com/scheduled_events/ABCDABCDABCDABCD' },
+    invitee: { uri: 'https://api.calendly.com/scheduled_events/ABCDABCDABCDABCD/invitees/ABCDABCDABCDABCD' },
+  },
+};
+
+/**
+ * Posts `messages` from `frame` (a stand-in, with `__post`), and waits until the page has received
+ * every one: by then each has gone through the element's listener too (one dispatch, one task).
+ */
+async function postFrom(page, frame, messages) {
+  const before = await page.evaluate(() => window.__messages.length);
+  for (const data of messages) await frame.evaluate((data) => window.__post(data), data);
+  await page.waitForFunction((n) => window.__messages.length >= n, before + messages.length);
+}
+
+/**
+ * What `frame` has heard from the page, up to a marker the page posts to it now: one window's
+ * messages to another arrive in order, so anything the element sent it before is in the list.
+ * `target` names the frame in the page: `{ id }` of an iframe in the document, or `{ cta }`, the id
+ * of the element whose frame it is.
+ */
+async function heardBy(page, frame, target) {
+  const marker = `marker ${Math.random()}`;
+  await page.evaluate(
+    ({ id, cta, marker }) => {
+      const iframe = cta ? document.getElementById(cta).shadowRoot.querySelector('iframe') : document.getElementById(id);
+      iframe.contentWindow.postMessage(marker, '*');
+    },
+    { ...target, marker },
+  );
+  await frameCondition(frame, (marker) => window.__heard.some((m) => m.data === marker), marker);
+  return frame.evaluate((marker) => window.__heard.filter((m) => m.data !== marker), marker);
+}
+
+/** Puts another frame into the page, as a third party could, and waits for its stand-in. */
+async function injectFrame(page, id, src) {
+  await page.evaluate(
+    ({ id, src }) => {
+      const iframe = document.createElement('iframe');
+      iframe.id = id;
+      iframe.title = 'Another frame';
+      iframe.src = src;
+      document.querySelector('main').append(iframe);
+    },
+    { id, src },
+  );
+  const frame = await (await page.locator(`#${id}`).elementHandle()).contentFrame();
+  await frame.waitForURL((url) => url.origin === new URL(src).origin);
+  await frame.waitForLoadState('load');
+  await frameCondition(frame, () => Array.isArray(window.__heard));
+  return frame;
+}
+
+const calendlyUrl = 'https://calendly.com/stories-with-ease/discovery-call';
+const calUrl = 'https://cal.com/stories-with-ease/discovery-call';
+
+test('booking, link mode: nothing from Calendly or Cal.com before the click; the click opens the booking page in a new tab, the page itself requests nothing from them', async (open) => {
+  const log = [];
+  const { page, context, assertClean } = await open(bookingPage, { setup: schedulers(log), initScripts: [recordBooking] });
+  await bookingUpgraded(page);
+  await assertNothingFromSchedulers(page, log, 'before any click');
+
+  const expected = {};
+  for (const [id, url] of [
+    ['calendly-link', `${calendlyUrl}?utm_source=e2e`],
+    ['cal-link', calUrl],
+  ]) {
+    const button = ctaButton(page, id);
+    assert.equal(await button.evaluate((el) => `${el.localName} ${el.target} ${el.rel}`), 'a _blank noopener', `#${id} is a new-tab link`);
+    const [tab] = await Promise.all([context.waitForEvent('page'), clickCta(page, id)]);
+    await tab.waitForLoadState('load');
+    assert.equal(tab.url(), url, `#${id} opens the booking page`);
+    assert.equal(await tab.evaluate(() => window.opener), null, 'the booking page has no handle on the article');
+    await tab.close();
+    const at = new URL(url).origin;
+    expected[at] = { page: [], frames: [], tabs: [`document ${url}`] };
+    assert.deepEqual(schedulerRequests(log, page), expected, `after #${id}: one request, from the new tab only`);
+  }
+  assert.deepEqual(await reachesOut(page), [], 'the page still points at no scheduler');
+  assert.deepEqual(await ctaEvents(page), [
+    'book-call-cta-open #calendly-link {"provider":"calendly","mode":"link"}',
+    'book-call-cta-open #cal-link {"provider":"cal","mode":"link"}',
+  ]);
+  await assertClean();
+});
+
+for (const mode of ['popup', 'inline']) {
+  test(`booking, ${mode} mode: nothing from a scheduler before the click; then only the frame’s document, from each one activated`, async (open) => {
+    const log = [];
+    const { page, assertClean } = await open(bookingPage, { setup: schedulers(log), initScripts: [recordBooking] });
+    await bookingUpgraded(page);
+    await assertNothingFromSchedulers(page, log, 'before any click');
+    const host = new URL(origin).host;
+    const embeds =
+      mode === 'popup'
+        ? [
+            ['calendly-popup', `${calendlyUrl}?embed_domain=${encodeURIComponent(host)}&embed_type=PopupText`],
+            ['cal-popup', 'https://app.cal.com/stories-with-ease/discovery-call/embed?embed=&embedType=modal'],
+            ['self-hosted-popup', 'https://cal.example.org/stories-with-ease/discovery-call/embed?embed=&embedType=modal'],
+          ]
+        : [
+            ['calendly-inline', `${calendlyUrl}?embed_domain=${encodeURIComponent(host)}&embed_type=Inline`],
+            ['cal-inline', 'https://app.cal.com/stories-with-ease/discovery-call/embed?embed=&embedType=inline'],
+            ['self-hosted-inline', 'https://cal.example.org/stories-with-ease/discovery-call/embed?embed=&embedType=inline'],
+          ];
+    // The consent line names the scheduler before anything loads from it.
+    const consent = await page.locator(`#cal-${mode} [part="consent"]`).textContent();
+    assert.match(consent, /^Opens Cal\.com, an external service that may set cookies\. Open it in a new tab instead\s*$/);
+    assert.equal(await page.locator(`#cal-${mode} [part="elsewhere"]`).getAttribute('href'), calUrl);
+
+    const expected = {};
+    for (const [id, embed] of embeds) {
+      const at = new URL(embed).origin;
+      const reserved = mode === 'inline' ? await partHeight(page, id, 'frame') : null;
+      await clickCta(page, id);
+      const frame = await schedulerFrame(page, id, at);
+      assert.equal(frame.url(), embed, `#${id} frames the embed page`);
+      expected[at] = { page: [], frames: [`document ${embed}`], tabs: [] };
+      assert.deepEqual(schedulerRequests(log, page), expected, `after #${id}: one request, the frame’s document`);
+      if (mode === 'popup') {
+        assert.equal(await page.locator(`#${id} dialog`).evaluate((el) => el.open && el.matches(':modal')), true, `#${id} opened its dialog`);
+        await page.keyboard.press('Escape');
+        await page.waitForFunction((id) => !document.getElementById(id).shadowRoot.querySelector('dialog').open, id);
+      } else {
+        // Nothing jumps: the frame takes the box the placeholder held.
+        assert.ok(Math.abs((await partHeight(page, id, 'frame')) - reserved) <= 2, `#${id}: the placeholder held ${reserved}px, the loaded frame box is ${await partHeight(page, id, 'frame')}px`);
+      }
+    }
+    assert.deepEqual(
+      (await ctaEvents(page)).filter((event) => event.startsWith('book-call-cta-open')),
+      embeds.map(([id]) => `book-call-cta-open #${id} {"provider":"${id.startsWith('calendly') ? 'calendly' : 'cal'}","mode":"${mode}"}`),
+    );
+    await assertClean();
+  });
+}
+
+/** Where focus is, seen from the page: in element `id`'s dialog (the part, or `iframe`), `nowhere`, or elsewhere. */
+const focusInDialog = (page, id) =>
+  page.evaluate((id) => {
+    const host = document.getElementById(id);
+    const active = document.activeElement;
+    if (!active || active === document.body) return 'nowhere';
+    if (active !== host) return `outside: ${active?.localName}${active?.id ? `#${active.id}` : ''}`;
+    const inner = host.shadowRoot.activeElement;
+    if (!host.shadowRoot.querySelector('dialog').contains(inner)) return `outside the dialog: ${inner?.getAttribute('part') ?? inner?.localName}`;
+    return inner.getAttribute('part') ?? inner.localName;
+  }, id);
+
+/** While element `id`'s dialog is open: can the page around it be pointed at, clicked, focused, read? */
+async function assertBackgroundInert(page, context, id) {
+  const link = page.locator('#before-dialogs');
+  const box = await link.boundingBox();
+  const viewport = page.viewportSize();
+  assert.ok(box && box.y >= 0 && box.y + box.height <= viewport.height, 'the link before the dialogs is on screen behind the dialog');
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  const hit = await page.evaluate(({ x, y }) => {
+    const el = document.elementFromPoint(x, y);
+    return el?.id || el?.localName;
+  }, { x, y });
+  assert.equal(hit, id, 'what lies under the pointer is the dialog’s backdrop, not the page');
+  await page.mouse.click(x, y);
+  assert.equal(await page.evaluate(() => location.hash), '', 'a click on the page behind does not reach its link');
+  const focused = await link.evaluate((el) => {
+    el.focus();
+    return document.activeElement === el;
+  });
+  assert.equal(focused, false, 'the page behind cannot take focus');
+  assert.ok(!(await accessibleNames(context, page)).includes('A link before the dialogs'), 'the page behind is out of the accessibility tree');
+  assert.equal(await page.locator(`#${id} dialog`).evaluate((el) => el.open && el.matches(':modal')), true, 'the dialog is still open and modal');
+}
+
+/** Waits until element `id`'s dialog is closed and `book-call-cta-close` has fired `count` times in all. */
+async function closed(page, id, count) {
+  await page.waitForFunction(
+    ({ id, count }) =>
+      !document.getElementById(id).shadowRoot.querySelector('dialog').open &&
+      window.__ctaEvents.filter((event) => event.startsWith('book-call-cta-close')).length >= count,
+    { id, count },
+  );
+}
+
+/**
+ * Presses Tab 5 times from Close in element `id`'s open dialog, each time waiting until focus has
+ * moved (in the page or in the scheduler's `frame`) and settled. Focus into and out of a frame on
+ * another origin moves in steps, so this reads where it went from the focus events. Asserts it went
+ * through the scheduler, never reached the page behind, and came back around into the dialog: past
+ * the last stop Chromium hands focus to its own toolbar (no element of the page has it), and from
+ * there to Close or, at times, straight to the scheduler's first stop.
+ */
+async function assertTabStaysInDialog(page, frame, id) {
+  const times = 5;
+  assert.equal(await focusInDialog(page, id), 'close-button', 'Tab starts from Close');
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll('book-call-cta:not([data-focus-watched])')) {
+      window.__watchFocus(el.shadowRoot);
+      el.dataset.focusWatched = '';
+    }
+  });
+  // Settled: on an element of the scheduler, or out of the scheduler's document altogether (on Close,
+  // or past the dialog's last stop, where Chromium hands focus to its own toolbar). Not settled: the
+  // scheduler's document still has focus but none of its elements does, as focus leaves it.
+  const settled = () => frame.evaluate(() => !document.hasFocus() || document.activeElement !== document.body);
+  const moves = async () => (await page.evaluate(() => window.__focus.length)) + (await frame.evaluate(() => window.__focus.length));
+  const [pageFrom, frameFrom] = [await page.evaluate(() => window.__focus.length), await frame.evaluate(() => window.__focus.length)];
+  for (let i = 0; i < times; i++) {
+    const before = await moves();
+    await page.keyboard.press('Tab');
+    const deadline = Date.now() + 3_000;
+    while ((await moves()) === before || !(await settled())) {
+      assert.ok(Date.now() < deadline, `Tab ${i + 1}: focus did not settle`);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    }
+  }
+  const inPage = (await page.evaluate(() => window.__focus)).slice(pageFrom).filter((move) => move.startsWith('in '));
+  const inFrame = (await frame.evaluate(() => window.__focus)).slice(frameFrom).filter((move) => move.startsWith('in '));
+  assert.deepEqual(inPage.filter((move) => !/^in dialog (close-button|iframe)$/.test(move)), [], `Tab never reaches the page behind: ${inPage.join(', ')}`);
+  assert.deepEqual([...new Set(inFrame)], ['in Tomorrow, 10:30', 'in Confirm'], 'Tab goes through the scheduler');
+  // Focus that came back from the toolbar straight into the scheduler leaves the page's activeElement on <body>.
+  const inScheduler = await frame.evaluate(() => document.hasFocus() && document.activeElement !== document.body);
+  const last = inScheduler ? 'the scheduler' : await focusInDialog(page, id);
+  assert.match(last, /^(close-button|iframe|the scheduler)$/, 'Tab comes back around into the dialog');
+}
+
+test('booking dialog by keyboard: Tab to the button, Enter opens it with focus on Close, Tab stays inside, the page behind is inert, Escape closes and focus returns', async (open) => {
+  const log = [];
+  const { page, context, assertClean } = await open(bookingPage, { setup: schedulers(log), initScripts: [recordBooking] });
+  await bookingUpgraded(page);
+  const id = 'calendly-popup';
+  await page.focus('#before-dialogs');
+  await page.keyboard.press('Tab');
+  let active = await deepActive(page);
+  assert.deepEqual([active?.tag, active?.part, active?.host], ['button', 'button', id], 'Tab reaches the button');
+  assert.equal(await ctaButton(page, id).getAttribute('aria-haspopup'), 'dialog');
+
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => document.getElementById(id).shadowRoot.querySelector('dialog').open, id);
+  assert.equal(await focusInDialog(page, id), 'close-button', 'focus starts on the close button');
+  const dialog = page.locator(`#${id} dialog`);
+  const name = await dialog.evaluate((el) => el.getRootNode().getElementById(el.getAttribute('aria-labelledby'))?.textContent.trim());
+  assert.equal(name, 'Book a call on Calendly', 'the dialog is named');
+  assert.equal(await page.locator(`#${id} [part="close-button"]`).textContent().then((text) => text.trim()), 'Close');
+  const frame = await schedulerFrame(page, id, 'https://calendly.com');
+  assert.equal(await page.locator(`#${id} iframe`).getAttribute('title'), 'Book a call on Calendly (Calendly)');
+
+  await assertTabStaysInDialog(page, frame, id);
+  await assertBackgroundInert(page, context, id);
+
+  await page.locator(`#${id} [part="close-button"]`).focus();
+  await page.keyboard.press('Escape');
+  await closed(page, id, 1);
+  active = await deepActive(page);
+  assert.deepEqual([active?.part, active?.host], ['button', id], 'focus is back on the button');
+  assert.ok((await accessibleNames(context, page)).includes('A link before the dialogs'), 'the page is back in the accessibility tree');
+  assert.deepEqual(await ctaEvents(page), [
+    `book-call-cta-open #${id} {"provider":"calendly","mode":"popup"}`,
+    `book-call-cta-close #${id} {"provider":"calendly"}`,
+  ]);
+  await assertClean();
+});
+
+test('booking dialog by keyboard: Space opens it, Enter on Close closes it, focus returns; again with Enter and Space; then by pointer, with a click that does not focus (Safari)', async (open) => {
+  const log = [];
+  const { page, context, assertClean } = await open(bookingPage, { setup: schedulers(log), initScripts: [recordBooking] });
+  await bookingUpgraded(page);
+  const id = 'cal-popup';
+  await page.focus('#before-dialogs');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  let active = await deepActive(page);
+  assert.deepEqual([active?.part, active?.host], ['button', id], 'Tab reaches the second dialog’s button');
+  assert.equal(await ctaButton(page, id).getAttribute('aria-describedby'), 'consent', 'the button is described by the consent line');
+
+  let closes = 0;
+  for (const [opener, closer] of [
+    ['Space', 'Enter'],
+    ['Enter', 'Space'],
+  ]) {
+    await page.keyboard.press(opener);
+    await page.waitForFunction((id) => document.getElementById(id).shadowRoot.querySelector('dialog').open, id);
+    assert.equal(await focusInDialog(page, id), 'close-button', `${opener} opens the dialog, with focus on Close`);
+    const frame = await schedulerFrame(page, id, 'https://app.cal.com');
+    await assertTabStaysInDialog(page, frame, id);
+    await assertBackgroundInert(page, context, id);
+    await page.locator(`#${id} [part="close-button"]`).focus();
+    await page.keyboard.press(closer);
+    await closed(page, id, ++closes);
+    active = await deepActive(page);
+    assert.deepEqual([active?.part, active?.host], ['button', id], `${closer} on Close closes it; focus is back on the button`);
+  }
+
+  // Clicked as in Safari, where a click does not focus the button: left alone, the browser would give
+  // focus back to what had it before (nothing), so the element has to bring it to the button.
+  await page.evaluate((id) => {
+    document.getElementById(id).shadowRoot.querySelector('[part="button"]').addEventListener('mousedown', (event) => event.preventDefault());
+    document.activeElement.blur();
+  }, id);
+  await clickCta(page, id);
+  await page.waitForFunction((id) => document.getElementById(id).shadowRoot.querySelector('dialog').open, id);
+  await page.locator(`#${id} [part="close-button"]`).click();
+  await closed(page, id, ++closes);
+  active = await deepActive(page);
+  assert.deepEqual([active?.part, active?.host], ['button', id], 'a click on Close closes it; focus is on the button, though the click that opened it did not put it there');
+
+  assert.deepEqual(
+    (await ctaEvents(page)).filter((event) => event.startsWith('book-call-cta-close')),
+    Array(closes).fill(`book-call-cta-close #${id} {"provider":"cal"}`),
+    'one close event each time',
+  );
+  await assertClean();
+});
+
+/** Navigates the stand-in in `frame` to `url` from inside (as a redirect or a link in it would), and waits for the new stand-in. */
+async function navigateFrom(frame, url) {
+  await frame.evaluate((url) => {
+    location.href = url;
+  }, url);
+  await frame.waitForURL((at) => at.origin === new URL(url).origin);
+  await frame.waitForLoadState('load');
+  await frameCondition(frame, () => Array.isArray(window.__heard));
+}
+
+const scheduledEvents = async (page) => (await ctaEvents(page)).filter((event) => event.startsWith('book-call-cta-scheduled'));
+
+test('booking, Calendly inline: the frame follows calendly.page_height, clamped; event_scheduled fires book-call-cta-scheduled with {provider}; the same from another frame or another origin is ignored', async (open) => {
+  const log = [];
+  const { page, assertClean } = await open(bookingPage, { setup: schedulers(log), initScripts: [recordBooking], viewport: { width: 1100, height: 900 } });
+  await bookingUpgraded(page);
+  const id = 'calendly-inline';
+  assert.equal(await partHeight(page, id, 'frame'), 630 + 2, 'the placeholder holds Calendly’s own height (630px, plus its border)');
+  await clickCta(page, id);
+  const frame = await schedulerFrame(page, id, 'https://calendly.com');
+  await assertFrameHeight(page, id, 630, 'before any message: the reserved height');
+  for (const [sent, height, why] of [
+    ['1000px', 1000, 'follows the scheduler'],
+    ['300px', 630, 'never below the reserved height'],
+    ['50000px', 2400, 'never above 2400px inline'],
+    ['812.5px', 812.5, 'follows the scheduler again'],
+  ]) {
+    await postFrom(page, frame, [calendlyHeight(sent)]);
+    await assertFrameHeight(page, id, height, `page_height ${sent}: ${why}`);
+  }
+  const ignored = [calendlyHeight('1500px'), calendlyBooked];
+
+  // Another frame on Calendly's own origin, put into the page: right origin, wrong window.
+  const sameOrigin = await injectFrame(page, 'impostor', `${calendlyUrl}?another=frame`);
+  await postFrom(page, sameOrigin, ignored);
+  await assertFrameHeight(page, id, 812.5, 'another frame on calendly.com does not size ours');
+  assert.deepEqual(await scheduledEvents(page), [], 'another frame on calendly.com does not book');
+
+  // A frame on another origin.
+  const elsewhere = await injectFrame(page, 'elsewhere', 'https://evil.example/stories-with-ease/discovery-call?as=calendly');
+  await postFrom(page, elsewhere, ignored);
+  await assertFrameHeight(page, id, 812.5, 'a frame on evil.example does not size ours');
+  assert.deepEqual(await scheduledEvents(page), [], 'a frame on evil.example does not book');
+
+  await postFrom(page, frame, [calendlyBooked]);
+  await page.waitForFunction(() => window.__ctaEvents.some((event) => event.startsWith('book-call-cta-scheduled')));
+  assert.deepEqual(await scheduledEvents(page), [`book-call-cta-scheduled #${id} {"provider":"calendly"}`], 'our frame books: the provider, nothing else');
+
+  // Our own frame, sent on to another origin: right window, wrong origin.
+  await navigateFrom(frame, 'https://evil.example/stories-with-ease/discovery-call?as=calendly');
+  await postFrom(page, frame, ignored);
+  await assertFrameHeight(page, id, 812.5, 'our frame, now on evil.example, does not size it');
+  assert.equal((await scheduledEvents(page)).length, 1, 'our frame, now on evil.example, does not book');
+  await assertClean();
+});
+
+test('booking, Cal.com inline: answers CAL::__iframeReady to its own frame only; __dimensionChanged sizes it, clamped; bookingSuccessfulV2 fires book-call-cta-scheduled with {provider}; others are ignored', async (open) => {
+  const log = [];
+  const { page, assertClean } = await open(bookingPage, { setup: schedulers(log), initScripts: [recordBooking], viewport: { width: 1100, height: 900 } });
+  await bookingUpgraded(page);
+  const id = 'cal-inline';
+  await clickCta(page, id);
+  const frame = await schedulerFrame(page, id, 'https://app.cal.com');
+  // The stand-in said CAL::__iframeReady on load; it speaks only once the page has answered.
+  await frameCondition(frame, () => window.__answered);
+  assert.deepEqual(
+    await heardBy(page, frame, { cta: id }),
+    [{ origin, data: { originator: 'CAL', method: 'parentKnowsIframeReady' } }],
+    'the page answers once, exactly as Cal.com’s embed.js does',
+  );
+  await assertFrameHeight(page, id, 450, 'before any size: the reserved height');
+  for (const [sent, height, why] of [
+    [760, 760, 'follows the scheduler'],
+    [120, 450, 'never below the reserved height'],
+    [60_000, 2400, 'never above 2400px inline'],
+    [900, 900, 'follows the scheduler again'],
+  ]) {
+    await frame.evaluate((data) => window.__say(data), calHeight(sent, sent === 760));
+    await page.waitForFunction((n) => window.__messages.filter((m) => m.data?.fullType === 'CAL::__dimensionChanged').length >= n, [760, 120, 60_000, 900].indexOf(sent) + 1);
+    await assertFrameHeight(page, id, height, `iframeHeight ${sent}: ${why}`);
+  }
+  const ignored = [calMessage('__iframeReady', { isPrerendering: false }), calHeight(1500), calBooked];
+
+  // Another frame on app.cal.com, put into the page: right origin, wrong window.
+  const sameOrigin = await injectFrame(page, 'impostor', 'https://app.cal.com/stories-with-ease/discovery-call/embed?embed=&embedType=inline');
+  await postFrom(page, sameOrigin, ignored);
+  assert.deepEqual(await heardBy(page, sameOrigin, { id: 'impostor' }), [], 'another frame on app.cal.com gets no answer');
+  await assertFrameHeight(page, id, 900, 'another frame on app.cal.com does not size ours');
+  assert.deepEqual(await scheduledEvents(page), [], 'another frame on app.cal.com does not book');
+
+  // A frame on another origin.
+  const elsewhere = await injectFrame(page, 'elsewhere', 'https://evil.example/stories-with-ease/discovery-call/embed?as=cal');
+  await postFrom(page, elsewhere, ignored);
+  assert.deepEqual(await heardBy(page, elsewhere, { id: 'elsewhere' }), [], 'a frame on evil.example gets no answer');
+  await assertFrameHeight(page, id, 900, 'a frame on evil.example does not size ours');
+  assert.deepEqual(await scheduledEvents(page), [], 'a frame on evil.example does not book');
+
+  await frame.evaluate((data) => window.__say(data), calBooked);
+  await page.waitForFunction(() => window.__ctaEvents.some((event) => event.startsWith('book-call-cta-scheduled')));
+  assert.deepEqual(await scheduledEvents(page), [`book-call-cta-scheduled #${id} {"provider":"cal"}`], 'our frame books: the provider, no name or email');
+
+  // Our own frame, sent on to another origin: right window, wrong origin.
+  await navigateFrom(frame, 'https://evil.example/stories-with-ease/discovery-call/embed?as=cal');
+  await postFrom(page, frame, ignored);
+  assert.deepEqual(await heardBy(page, frame, { cta: id }), [], 'our frame, now on evil.example, gets no answer');
+  await assertFrameHeight(page, id, 900, 'our frame, now on evil.example, does not size it');
+  assert.equal((await scheduledEvents(page)).length, 1, 'our frame, now on evil.example, does not book');
+  await assertClean();
+});
+
+test('booking, self-hosted Cal.com in the dialog: its messages size the frame, never taller than the screen (also full-screen on a phone); others are ignored', async (open) => {
+  const log = [];
+  const { page, assertClean } = await open(bookingPage, { setup: schedulers(log), initScripts: [recordBooking], viewport: { width: 1000, height: 700 } });
+  await bookingUpgraded(page);
+  const id = 'self-hosted-popup';
+  await clickCta(page, id);
+  const frame = await schedulerFrame(page, id, 'https://cal.example.org');
+  await frameCondition(frame, () => window.__answered);
+  const box = (part) =>
+    page.evaluate(
+      ({ id, part }) => {
+        const { top, bottom, left, right, height } = document.getElementById(id).shadowRoot.querySelector(part).getBoundingClientRect();
+        return { top, bottom, left, right, height };
+      },
+      { id, part },
+    );
+  const fits = async (what) => {
+    for (const part of ['dialog', 'iframe']) {
+      const { top, bottom, left, right } = await box(part);
+      const { width, height } = page.viewportSize();
+      assert.ok(top >= 0 && left >= 0 && bottom <= height && right <= width, `${what}: the ${part} (${JSON.stringify(await box(part))}) fits the ${width}×${height} screen`);
+    }
+  };
+  await assertFrameHeight(page, id, 450, 'before any size: the reserved height');
+  await fits('reserved');
+  await frame.evaluate((data) => window.__say(data), calHeight(520, true));
+  await assertFrameHeight(page, id, 520, 'follows the scheduler');
+  await fits('520px');
+  await frame.evaluate((data) => window.__say(data), calHeight(2000));
+  await page.waitForFunction(() => window.__messages.filter((m) => m.data?.fullType === 'CAL::__dimensionChanged').length === 2);
+  const tall = (await box('iframe')).height;
+  assert.ok(tall > 520, `it grows as far as the screen allows (${tall}px)`);
+  await fits('2000px');
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.waitForFunction(() => innerWidth === 360);
+  const dialog = await box('dialog');
+  assert.deepEqual([dialog.top, dialog.left, dialog.bottom, dialog.right], [0, 0, 640, 360], 'on a phone the dialog takes the whole screen');
+  await fits('2000px on a phone');
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await page.waitForFunction(() => innerWidth === 1000);
+
+  const sameOrigin = await injectFrame(page, 'impostor', 'https://cal.example.org/stories-with-ease/discovery-call/embed?embed=&embedType=modal');
+  await postFrom(page, sameOrigin, [calMessage('__iframeReady', { isPrerendering: false }), calHeight(480), calBooked]);
+  assert.deepEqual(await heardBy(page, sameOrigin, { id: 'impostor' }), [], 'another frame on cal.example.org gets no answer');
+  assert.equal((await box('iframe')).height, tall, 'another frame on cal.example.org does not size ours');
+  assert.deepEqual(await scheduledEvents(page), [], 'another frame on cal.example.org does not book');
+
+  await frame.evaluate((data) => window.__say(data), calMessage('bookingSuccessful', { booking: { uid: 'abc123' }, organizer: { name: 'Jane Doe', email: 'jane@example.org' }, confirmed: true }));
+  await page.waitForFunction(() => window.__ctaEvents.some((event) => event.startsWith('book-call-cta-scheduled')));
+  assert.deepEqual(await scheduledEvents(page), [`book-call-cta-scheduled #${id} {"provider":"cal"}`], 'bookingSuccessful books too: the provider, nothing else');
+  await assertClean();
+});
+
 async function assertVisible(page, texts) {
   for (const text of texts) {
     // Some element showing the text: an upgraded element's light-DOM source may be hidden behind its rendering.
@@ -963,6 +1707,11 @@ async function writeScriptPages(dir) {
 }
 
 async function main() {
+  selected.push(...tests.filter(({ name }) => name.includes(only)));
+  if (!selected.length) {
+    console.error(`No test name contains "${only}".`);
+    return 1;
+  }
   if (!existsSync(bundle)) {
     console.error('dist/cdn/gentle-widgets.js is missing: run npm run build first.');
     return 1;
@@ -985,6 +1734,7 @@ async function main() {
       headers: {
         '/demo/': { 'Content-Security-Policy': demoCsp },
         '/test/e2e/pages/': { 'Content-Security-Policy': strictCsp },
+        [bookingPage]: { 'Content-Security-Policy': bookingCsp },
         '/host/': { 'Content-Security-Policy': strictCsp },
       },
       mounts: { '/host/': hostDir },
@@ -992,7 +1742,7 @@ async function main() {
     origin = server.url;
     browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true, timeout: 15_000 });
 
-    for (const { name, fn } of tests) {
+    for (const { name, fn } of selected) {
       const contexts = [];
       const started = Date.now();
       try {
@@ -1015,14 +1765,14 @@ async function main() {
     await server?.close().catch(() => {});
     await rm(hostDir, { recursive: true, force: true });
   }
-  if (passed + failed < tests.length) failed = tests.length - passed;
+  if (passed + failed < selected.length) failed = selected.length - passed;
   console.log(`${passed} passed, ${failed} failed`);
   return failed ? 1 : 0;
 }
 
 const watchdog = setTimeout(() => {
   console.error(`e2e run exceeded ${RUN_TIMEOUT / 1000} s; stopping.`);
-  console.log(`0 passed, ${tests.length} failed`);
+  console.log(`0 passed, ${(selected.length || tests.length)} failed`);
   process.exit(1);
 }, RUN_TIMEOUT);
 watchdog.unref();
@@ -1033,7 +1783,7 @@ main().then(
   },
   (error) => {
     console.error(error);
-    console.log(`0 passed, ${tests.length} failed`);
+    console.log(`0 passed, ${(selected.length || tests.length)} failed`);
     process.exitCode = 1;
   },
 );
