@@ -171,6 +171,15 @@ describe('<book-call-cta>', () => {
       expect(fetched().length).to.be.greaterThan(0);
     });
 
+    it('inline: focus moves from the button to the frame that takes its place', async () => {
+      const el = await article({ mode: 'inline', provider: 'cal' }, LOCAL_CAL);
+      button(el).focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      await aTimeout(0);
+      expect(el.shadowRoot!.activeElement).to.equal(frame(el));
+    });
+
     it('the frame is sandboxed, titled and sends only its origin as referrer', async () => {
       const el = await article({ mode: 'inline', provider: 'cal' }, LOCAL_CAL);
       button(el).click();
@@ -301,6 +310,15 @@ describe('<book-call-cta>', () => {
         expect(isRendered(el.querySelector('#line')!)).to.equal(false);
       });
     }
+
+    it('a refused href falls back to the link inside, with a warning', async () => {
+      let el!: BookCallCtaElement;
+      const warnings = await captureWarnings(async () => {
+        el = await article({ href: 'javascript:alert(1)' });
+      });
+      expect(warnings).to.deep.equal(['<book-call-cta>: refused the booking URL "javascript:alert(1)" (https: only); using the link inside.']);
+      expect((button(el) as HTMLAnchorElement).href).to.equal(CALENDLY);
+    });
 
     it('no link at all: warns and renders the text', async () => {
       let el!: BookCallCtaElement;

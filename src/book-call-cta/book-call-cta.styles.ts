@@ -18,6 +18,8 @@ export const styles = css`
     padding: 0.6em 1.2em;
     color: var(--book-call-cta-button-text, #fff);
     background: var(--_accent);
+    /* Transparent, so a link and a button are one height; forced colours draw it. */
+    border: 1px solid transparent;
     border-radius: var(--_radius);
     font-weight: 600;
     text-decoration: none;
@@ -29,7 +31,10 @@ export const styles = css`
   [part='consent'] {
     font-size: 0.875em;
   }
-  .frame {
+  [part='elsewhere'] {
+    color: inherit;
+  }
+  .facade {
     display: grid;
     place-items: center;
     min-height: var(--_h);
@@ -37,13 +42,17 @@ export const styles = css`
     border: 1px dashed;
   }
   iframe {
+    display: block;
     width: 100%;
     height: var(--_h);
     border: 0;
   }
-  /* The browser's own dialog styles give it a colour, a border and room. */
+  /* The browser's own dialog styles give it its colours. */
   dialog {
     width: min(100% - 2em, 50em);
+    padding: 0;
+    border: 0;
+    border-radius: var(--_radius);
   }
   dialog[open] {
     display: flex;
@@ -59,7 +68,9 @@ export const styles = css`
   .bar {
     display: flex;
     justify-content: space-between;
+    align-items: center;
     gap: 1em;
+    padding: 0.5em 0.5em 0.5em 1em;
   }
   /* Narrow screens: the dialog takes the whole screen, the scheduler all of it but the bar. */
   @media (max-width: 40em) {
@@ -69,14 +80,20 @@ export const styles = css`
       min-width: 100%;
       min-height: 100%;
       margin: 0;
+      border-radius: 0;
     }
     dialog iframe {
       flex: 1;
       max-height: none;
     }
   }
+  @media print {
+    [part='frame'] {
+      display: none;
+    }
+  }
   @media (forced-colors: active) {
-    .cta {
+    dialog {
       border: 1px solid;
     }
   }

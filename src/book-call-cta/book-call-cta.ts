@@ -151,7 +151,8 @@ export class BookCallCtaElement extends GentleElement {
     else {
       this.#loaded = true;
       this.requestUpdate();
-      if (this.#mode === 'popup') this.updateComplete.then(() => this.#dialog?.showModal());
+      // Inline, the button makes way for the frame: focus follows, so keyboard readers keep their place.
+      this.updateComplete.then(() => (this.#mode === 'popup' ? this.#dialog?.showModal() : this.renderRoot.querySelector('iframe')?.focus()));
     }
   }
 
@@ -184,11 +185,18 @@ export class BookCallCtaElement extends GentleElement {
     const link = (this.#link = [...this.querySelectorAll('a[href]')].pop() as HTMLAnchorElement | undefined);
     const text = link?.textContent?.trim();
     this.#line = [...this.childNodes].find((node) => node.contains(link!) && node.textContent?.trim() === text);
-    const raw = this.href ?? link?.getAttribute('href');
-    const url = safeUrl(raw, { httpsOnly: true });
+    // `href` first, then the link: a refused `href` leaves the link readers without JavaScript use.
+    let url: string | null = null;
+    let refused = '';
+    for (const raw of [this.href, link?.getAttribute('href')]) {
+      if (!url && raw?.trim()) {
+        url = safeUrl(raw, { httpsOnly: true });
+        refused ||= url ? '' : raw;
+      }
+    }
     this.#url = url && withUtm(url, { source: this.utmSource, medium: this.utmMedium, campaign: this.utmCampaign });
-    if (!raw?.trim()) this.#say('has no booking link (an <a href> or href); showing the text alone.');
-    else if (!url) this.#say(`refused the booking URL "${raw}" (https: only); showing the text without a link.`);
+    if (refused) this.#say(`refused the booking URL "${refused}" (https: only); ${url ? 'using the link inside' : 'showing the text without a link'}.`);
+    else if (!url) this.#say('has no booking link (an <a href> or href); showing the text alone.');
 
     let provider = this.provider ?? (url ? detectProvider(url) : 'link');
     if (!providerNames.includes(provider)) {
@@ -267,7 +275,7 @@ export class BookCallCtaElement extends GentleElement {
     const elsewhere =
       mode === 'link' ? nothing : html`<a part="elsewhere" href=${url!} target="_blank" rel="noopener">${t('elsewhere')}</a>`;
     const line = consent ? html`<p part="consent" id="consent">${t('consent')} ${elsewhere}</p>` : nothing;
-    const facade = html`<div>${button}${line}</div>`;
+    const facade = html`<div class="facade">${button}${line}</div>`;
     const dialog =
       mode === 'popup'
         ? html`<dialog part="dialog" aria-labelledby="title" @close=${this.#onClose}>
@@ -283,7 +291,7 @@ export class BookCallCtaElement extends GentleElement {
         ? html`<p part="label">${label}</p>`
         : nothing
       : mode === 'inline'
-        ? html`<div part="frame" class="frame">${this.#loaded ? frame : facade}</div>`
+        ? html`<div part="frame">${this.#loaded ? frame : facade}</div>`
         : html`${button}${line}${dialog}`;
     return html`<div part="cta" class="cta"><slot></slot>${action}</div>`;
   }
