@@ -60,23 +60,25 @@ export function evaluateOnce(version) {
   };
 }
 
+/** Drops comments and white space from CSS; keeps every rule as written. */
+export const collapseCss = (text) =>
+  text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}')
+    .replace(/\s*!important/g, '!important')
+    .replace(/([\s:,(])0\.(\d)/g, '$1.$2')
+    .replace(/='([\w-]+)'\]/g, '=$1]')
+    .trim();
+
 /**
  * Collapses the white space of the library's own `css` and `html` templates, which terser leaves
  * alone. Only runs of white space go (none of our templates holds preformatted text), plus the
  * spaces around CSS punctuation and between tags.
  */
 export function minifyTemplates() {
-  const collapseCss = (text) =>
-    text
-      .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/\s+/g, ' ')
-      .replace(/\s*([{};,>])\s*/g, '$1')
-      .replace(/:\s+/g, ':')
-      .replace(/;}/g, '}')
-      .replace(/\s*!important/g, '!important')
-      .replace(/([\s:,(])0\.(\d)/g, '$1.$2')
-      .replace(/='([\w-]+)'\]/g, '=$1]')
-      .trim();
   const collapseHtml = (text) => text.replace(/>\s+</g, '><').replace(/\s+/g, ' ');
   return {
     name: 'gentle-widgets-minify-templates',
@@ -100,12 +102,12 @@ function emptyDist() {
   };
 }
 
-/** Emits the pre-upgrade stylesheet next to the CDN bundle. */
+/** Emits the pre-upgrade stylesheet, minified, next to the CDN bundle. */
 function preUpgradeStylesheet() {
   return {
     name: 'gentle-widgets-css',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'gentle-widgets.css', source: readFileSync('src/gentle-widgets.css', 'utf8') });
+      this.emitFile({ type: 'asset', fileName: 'gentle-widgets.css', source: collapseCss(readFileSync('src/gentle-widgets.css', 'utf8')) });
     },
   };
 }

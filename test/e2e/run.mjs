@@ -1623,6 +1623,32 @@ test('booking, self-hosted Cal.com in the dialog: its messages size the frame, n
   await assertClean();
 });
 
+test('booking before the script runs: the pre-upgrade stylesheet gives each call to action its upgraded height, the inline placeholder its scheduler’s', async (open) => {
+  const heights = (page) =>
+    page.$$eval('book-call-cta', (elements) => elements.map((el) => [el.id, el.getBoundingClientRect().height]));
+  for (const [width, tolerance] of [
+    [1000, 4],
+    // Narrow, the consent line under the button wraps onto more lines than the stylesheet can know.
+    [360, 16],
+  ]) {
+    const viewport = { width, height: 900 };
+    const { page: upgradedPage, assertClean } = await open(bookingPage, { viewport });
+    await upgradedPage.waitForFunction(() => [...document.querySelectorAll('book-call-cta')].every((el) => el.shadowRoot?.querySelector('[part=button]')));
+    const after = await heights(upgradedPage);
+    // The same page with its script tag gone: what a reader sees while the script is still loading.
+    const { page, assertClean: assertCleanLoading } = await open('/host/booking-no-script.html', { viewport });
+    const loading = await heights(page);
+    for (const [i, [id, height]] of after.entries()) {
+      const shift = Math.abs(loading[i][1] - height);
+      assert.ok(shift <= tolerance, `${width}px wide, #${id} moves ${shift.toFixed(1)}px when the script runs (${loading[i][1]} → ${height}; at most ${tolerance})`);
+    }
+    const inline = Object.fromEntries(after.filter(([id]) => id.endsWith('-inline')));
+    assert.ok(inline['calendly-inline'] > 630 && inline['cal-inline'] > 450, 'the inline placeholders hold the schedulers’ heights');
+    await assertClean();
+    await assertCleanLoading();
+  }
+});
+
 async function assertVisible(page, texts) {
   for (const text of texts) {
     // Some element showing the text: an upgraded element's light-DOM source may be hidden behind its rendering.
@@ -1693,6 +1719,13 @@ async function writeJournalVariants(dir) {
   await writeFile(join(dir, 'journal-no-script.html'), template.replace(scriptTag, ''));
 }
 
+async function writeBookingVariants(dir) {
+  const template = await readFile(fileURLToPath(new URL('./pages/booking.html', import.meta.url)), 'utf8');
+  const scriptTag = `  <script type="module" src="${cdn}"></script>\n`;
+  assert.ok(template.includes(scriptTag), 'pages/booking.html loads the CDN bundle with one script tag');
+  await writeFile(join(dir, 'booking-no-script.html'), template.replace(scriptTag, ''));
+}
+
 async function writeScriptPages(dir) {
   const template = await readFile(fileURLToPath(new URL('./pages/gate.html', import.meta.url)), 'utf8');
   const scriptTag = `  <script type="module" src="${cdn}"></script>\n`;
@@ -1728,6 +1761,7 @@ async function main() {
     await buildHostBundles(hostDir);
     await writeScriptPages(hostDir);
     await writeJournalVariants(hostDir);
+    await writeBookingVariants(hostDir);
     server = await startServer({
       root: repoRoot,
       port: 0,
