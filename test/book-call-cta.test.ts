@@ -311,13 +311,13 @@ describe('<book-call-cta>', () => {
       });
     }
 
-    it('a refused href falls back to the link inside, with a warning', async () => {
+    it('a refused href wins over the link inside: text without a link, as the attribute asked', async () => {
       let el!: BookCallCtaElement;
       const warnings = await captureWarnings(async () => {
         el = await article({ href: 'javascript:alert(1)' });
       });
-      expect(warnings).to.deep.equal(['<book-call-cta>: refused the booking URL "javascript:alert(1)" (https: only); using the link inside.']);
-      expect((button(el) as HTMLAnchorElement).href).to.equal(CALENDLY);
+      expect(warnings).to.deep.equal(['<book-call-cta>: refused the booking URL "javascript:alert(1)" (https: only); showing the text without a link.']);
+      expect(el.shadowRoot!.querySelector('a')).to.equal(null);
     });
 
     it('no link at all: warns and renders the text', async () => {

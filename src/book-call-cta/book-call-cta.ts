@@ -185,18 +185,11 @@ export class BookCallCtaElement extends GentleElement {
     const link = (this.#link = [...this.querySelectorAll('a[href]')].pop() as HTMLAnchorElement | undefined);
     const text = link?.textContent?.trim();
     this.#line = [...this.childNodes].find((node) => node.contains(link!) && node.textContent?.trim() === text);
-    // `href` first, then the link: a refused `href` leaves the link readers without JavaScript use.
-    let url: string | null = null;
-    let refused = '';
-    for (const raw of [this.href, link?.getAttribute('href')]) {
-      if (!url && raw?.trim()) {
-        url = safeUrl(raw, { httpsOnly: true });
-        refused ||= url ? '' : raw;
-      }
-    }
+    const raw = this.href ?? link?.getAttribute('href');
+    const url = safeUrl(raw, { httpsOnly: true });
     this.#url = url && withUtm(url, { source: this.utmSource, medium: this.utmMedium, campaign: this.utmCampaign });
-    if (refused) this.#say(`refused the booking URL "${refused}" (https: only); ${url ? 'using the link inside' : 'showing the text without a link'}.`);
-    else if (!url) this.#say('has no booking link (an <a href> or href); showing the text alone.');
+    if (!raw?.trim()) this.#say('has no booking link (an <a href> or href); showing the text alone.');
+    else if (!url) this.#say(`refused the booking URL "${raw}" (https: only); showing the text without a link.`);
 
     let provider = this.provider ?? (url ? detectProvider(url) : 'link');
     if (!providerNames.includes(provider)) {
