@@ -127,17 +127,19 @@ export class BookCallCtaElement extends GentleElement {
   #loaded = false;
   #height = 0;
   #warned = new Set<string>();
-  readonly #observer = new MutationObserver(() => this.requestUpdate());
+  #observer?: MutationObserver;
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Made here, not with the instance: server-side rendering constructs elements without a DOM.
+    this.#observer ??= new MutationObserver(() => this.requestUpdate());
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributeFilter: ['href'] });
     addEventListener('message', this.#onMessage);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#observer.disconnect();
+    this.#observer?.disconnect();
     removeEventListener('message', this.#onMessage);
   }
 
