@@ -204,7 +204,10 @@ export class BookCallCtaElement extends GentleElement {
       mode = this.#fallBack(`mode="${mode}" needs a scheduler it knows`, providerNames.slice(0, 4));
     }
     // Another scheduler, or another way to show it, waits for the reader again.
-    if (changed.has('mode') || provider !== this.#provider) this.#loaded = !!(this.#height = 0);
+    if (changed.has('mode') || provider !== this.#provider) {
+      this.#loaded = false;
+      this.#height = 0;
+    }
     this.#provider = provider;
     this.#mode = mode;
   }

@@ -53,7 +53,7 @@ export const embedUrl = (name: ProviderName, url: string, embedDomain: string, m
     q.set('embed_type', inline ? 'Inline' : 'PopupText');
   } else if (name == 'cal') {
     // Cal.com's embed.js loads the app host, not the marketing site, and the page's /embed form,
-    // whose body stays hidden until the parent answers (see greeting).
+    // whose body stays hidden until the parent answers (see readyAnswer).
     u.hostname = u.hostname.replace(/^cal\.(com|eu)$/, 'app.$&');
     u.pathname = u.pathname.replace(/(\/embed)?\/*$/, '/embed');
     q.set('embed', '');
@@ -83,9 +83,11 @@ export const readMessage = (name: ProviderName, data: unknown): ProviderMessage 
   if (typeof type != 'string' || type.indexOf(cal ? 'CAL::' : 'calendly.') || typeof payload != 'object' || !payload) return null;
   if (type == 'CAL::__iframeReady') return { ready: true };
   if (/^(CAL::bookingSuccessful(V2)?|calendly\.event_scheduled)$/.test(type)) return { scheduled: true };
-  let h = payload.height;
+  const px = payload.height;
   // Calendly's "1200px", strictly: no "1e9px", no " 12px", no bare number.
-  h = cal ? type == 'CAL::__dimensionChanged' && payload.iframeHeight : type == 'calendly.page_height' && typeof h == 'string' && /^\d+(\.\d+)?px$/.test(h) && parseFloat(h);
+  const h = cal
+    ? type == 'CAL::__dimensionChanged' && payload.iframeHeight
+    : type == 'calendly.page_height' && typeof px == 'string' && /^\d+(\.\d+)?px$/.test(px) && parseFloat(px);
   return typeof h == 'number' && h > 0 && h < 1e5 ? { height: h } : null;
 };
 
