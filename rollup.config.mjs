@@ -7,7 +7,7 @@ import terser from '@rollup/plugin-terser';
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 /** Elements with a registering entry `src/<tag>.ts` → `dist/<tag>.js`. */
-export const elements = ['content-notice', 'journal-prompts', 'book-call-cta'];
+export const elements = ['content-notice', 'journal-prompts', 'book-call-cta', 'related-stories'];
 
 const npmInputs = {
   index: 'src/index.ts',

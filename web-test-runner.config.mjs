@@ -2,11 +2,33 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
 import { plainSummaryReporter } from './test/wtr-summary-reporter.mjs';
+import { PassThrough, Readable } from 'node:stream';
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
+
+/**
+ * Two feeds no file can be: one that never answers (`<related-stories>`' timeout) and one that never
+ * ends (its size cap; 64 KB chunks, 8 MB in all, stopped early when the reader cancels).
+ */
+function feedServers(ctx, next) {
+  if (ctx.path === '/test/feeds/hang') {
+    ctx.type = 'application/rss+xml';
+    ctx.body = new PassThrough();
+    return undefined;
+  }
+  if (ctx.path === '/test/feeds/huge') {
+    const chunk = Buffer.alloc(65536, '<item><title>x</title></item>\n');
+    let sent = 0;
+    ctx.type = 'application/rss+xml';
+    ctx.body = new Readable({ read() { this.push(sent++ < 128 ? chunk : null); } });
+    return undefined;
+  }
+  return next();
+}
 
 export default {
   files: ['test/**/*.test.ts', '!test/e2e/**'],
   nodeResolve: true,
+  middleware: [feedServers],
   rootDir: '.',
   // Without the tsconfig, esbuild emits standard decorators and Lit rejects them.
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],

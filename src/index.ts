@@ -19,3 +19,12 @@ export type {
   BookCallCtaProvider,
 } from './book-call-cta/book-call-cta.js';
 export { GentleElement } from './shared/base.js';
+export { RelatedStoriesElement } from './related-stories/related-stories.js';
+export type {
+  RelatedStoriesErrorDetail,
+  RelatedStoriesErrorReason,
+  RelatedStoriesFormat,
+  RelatedStoriesLayout,
+  RelatedStoriesLoadDetail,
+  RelatedStory,
+} from './related-stories/related-stories.js';
