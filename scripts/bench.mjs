@@ -15,6 +15,13 @@
 //   keystroke     time from keydown to the end of the input handlers and the layout they cause, in a
 //                 field that already holds 20,000 characters, against the same in an empty field and
 //                 against a 16.7 ms frame (budget: median at most 8 ms)
+// and what `<related-stories>` costs a reader, with RSS feeds generated here (as WordPress writes them):
+//   500 items     a feed of 500 stories with excerpts and full text (about 2.6 MB): time from the element
+//                 starting to read the body to its load event, with the style and layout of the cards it
+//                 rendered; median of 7 runs against the same with 10 items (budget: median at most 50 ms)
+//   10,000 items  the longest task while the element reads, parses and renders a feed of 10,000 short
+//                 stories (under the element's 5 MB cap), and one of 10,000 full-text stories (refused past
+//                 the cap) (budget: no task over 200 ms)
 // The machine may be shared and noisy: compare the ratios within one run, not timings across runs.
 // `--browser-only` skips the size builds, `--sizes-only` the browser. Exits non-zero when a budget is exceeded.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -105,7 +112,7 @@ async function build(name, outDir) {
 
 const minus = (a, b) => ({ gzip: a.gzip - b.gzip, brotli: a.brotli - b.brotli });
 /** Each element's own share of the CDN bundle, brotli bytes, as its issue gave it. */
-const shareBudgets = { '<journal-prompts>': 2400, '<book-call-cta>': 1800 };
+const shareBudgets = { '<journal-prompts>': 2400, '<book-call-cta>': 1800, '<related-stories>': 2200 };
 const percent = (part, whole) => `${((100 * part) / whole).toFixed(0)}%`.padStart(6);
 
 async function measureSizes() {
@@ -318,6 +325,287 @@ async function measureKeystrokes(browser, origin, filled, problems, count = 50) 
 
 const round = (n, digits) => Math.round(n * 10 ** digits) / 10 ** digits;
 
+// ---- <related-stories> -----------------------------------------------------------------------
+
+const storyBudgets = { medianMs: 50, longestTaskMs: 200 };
+/** The most the element reads of a feed: its MAX_BYTES, so the feeds stay on the side of it they are meant for. */
+const FEED_CAP = Number(/\bMAX_BYTES = ([\d.e_]+);/.exec(readFileSync(join(root, 'src/related-stories/related-stories.ts'), 'utf8'))?.[1].replaceAll('_', ''));
+if (!(FEED_CAP > 0)) throw new Error('src/related-stories/related-stories.ts: no MAX_BYTES found; update scripts/bench.mjs.');
+
+const storiesPage = (feed) => `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Bench: related-stories</title>
+  <link rel="stylesheet" href="/dist/cdn/gentle-widgets.css">
+  <script type="module" src="/dist/cdn/gentle-widgets.js"></script>
+</head>
+<body>
+  <main>
+    <related-stories id="stories" src="/bench/${feed}.rss" show="date reading-time image excerpt" cache-ttl="0">
+      <h2 slot="heading">Read more</h2>
+      <ul>
+        <li><a href="/bench/posts/written/">A story written in the page</a> <p>What readers get until the feed is read.</p></li>
+      </ul>
+    </related-stories>
+  </main>
+</body>
+</html>
+`;
+
+const TITLES = [
+  'Rest &#038; Recovery: 5 Gentle Evening Rituals',
+  'Why it&#8217;s okay to cry after a massage',
+  'The moments in between: pauses for a busy nervous system',
+  'A journaling exercise for the thoughts you&#8217;d rather not think',
+  'Holistic therapy: working with the whole of you',
+  'What your jaw is holding (and how to let it soften)',
+];
+const PARAGRAPHS = [
+  'When we slow down, the body often speaks first. A sigh, a softening in the shoulders, a sudden heaviness behind the eyes: these are not interruptions but invitations to notice what has been waiting for our attention. I&#8217;ve learned to meet them with curiosity rather than a plan.',
+  'Many of us were taught to solve our problems in the head. That helps — up to a point. But tension, grief and old fear are held in the body as well, in the shoulders, the jaw, the belly and the pelvis, and they ask to be met there too, with <em>breath</em> and with time.',
+  'Try this tonight: sit somewhere you feel safe, put one hand on your chest and one on your belly, and let the exhale be a little longer than the inhale. Don&#8217;t change anything else. Notice what happens after five breaths, and after ten. There is nothing to get right.',
+  'Stress itself is not the problem; our bodies are made to handle it. The problem is staying in that state without ever coming down. Short, frequent pauses teach the nervous system that it is safe to switch back, so that the next wave meets a calmer, kinder system.',
+  'If you&#8217;d like to read more about this, I&#8217;ve written about <a href="/bench/posts/the-power-of-crying/">the power of crying</a> and about the small rituals that mark the end of a working day. Both start from the same idea: your body knows how to come back to rest.',
+  'Tears, trembling, a sudden laugh: when something truly safe happens, the body sometimes responds with a quiet exhale — <em>finally, I can let this go</em>. What was frozen begins to thaw. It is not a sign that something is wrong; very often it is a sign that something is moving.',
+];
+
+/** A date as WordPress writes it in a feed: RFC 822, +0000. */
+const rfc822 = (ms) => new Date(ms).toUTCString().replace('GMT', '+0000');
+
+/**
+ * An RSS 2.0 feed of `count` stories, newest first, shaped as WordPress writes /feed/. `full`: each item
+ * has categories, an excerpt and a post of about 700 words in content:encoded (an image first); otherwise
+ * a title, link, date and a short excerpt only.
+ */
+function rssFeed(count, full) {
+  const items = [];
+  for (let i = 0; i < count; i++) {
+    const id = count - i;
+    const at = rfc822(Date.UTC(2026, 10, 12, 8) - i * 43_200_000);
+    const title = `${TITLES[i % TITLES.length]} (${id})`;
+    const excerpt = PARAGRAPHS[i % PARAGRAPHS.length];
+    if (!full) {
+      items.push(`<item><title>${title}</title><link>/bench/posts/${id}/</link><pubDate>${at}</pubDate><guid isPermaLink="false">/?p=${id}</guid><description><![CDATA[${excerpt.slice(0, 160)} [&#8230;]]]></description></item>`);
+      continue;
+    }
+    const body = Array.from({ length: 14 }, (_, k) => `<p>${PARAGRAPHS[(i + k) % PARAGRAPHS.length]}</p>`);
+    body.splice(5, 0, '<h2 class="wp-block-heading">Meeting yourself with softness</h2>');
+    body.splice(11, 0, '<h2 class="wp-block-heading">Final thoughts</h2>');
+    items.push(`<item>
+		<title>${title}</title>
+		<link>/bench/posts/${id}/</link>
+		<comments>/bench/posts/${id}/#respond</comments>
+		<dc:creator><![CDATA[Stories With Ease]]></dc:creator>
+		<pubDate>${at}</pubDate>
+		<category><![CDATA[Body &amp; emotions]]></category>
+		<category><![CDATA[nervous system]]></category>
+		<guid isPermaLink="false">/?p=${id}</guid>
+		<description><![CDATA[${excerpt} [&#8230;]]]></description>
+		<content:encoded><![CDATA[
+<figure class="wp-block-image size-large"><img decoding="async" loading="lazy" width="1024" height="576" src="/demo/images/stories/holistic-therapy.svg" alt="" class="wp-image-${id + 1}"/></figure>
+
+${body.join('\n\n\n\n')}
+]]></content:encoded>
+		<slash:comments>0</slash:comments>
+	</item>`);
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"
+	xmlns:content="http://purl.org/rss/1.0/modules/content/"
+	xmlns:dc="http://purl.org/dc/elements/1.1/"
+	xmlns:atom="http://www.w3.org/2005/Atom"
+	xmlns:slash="http://purl.org/rss/1.0/modules/slash/"
+	>
+<channel>
+	<title>Stories With Ease</title>
+	<link>/bench/</link>
+	<description>Holistic therapy, the body and gentle healing</description>
+	<lastBuildDate>${rfc822(Date.UTC(2026, 10, 12, 8))}</lastBuildDate>
+	<language>en-GB</language>
+	<generator>https://wordpress.org/?v=6.8.3</generator>
+	${items.join('\n\t')}
+</channel>
+</rss>
+`;
+}
+
+/** The feeds measured: name → items, full text or not, and what the element does with it. */
+const storyFeeds = {
+  'rss-10': { items: 10, full: true, outcome: 'load' },
+  'rss-500': { items: 500, full: true, outcome: 'load' },
+  'rss-10000-short': { items: 10_000, full: false, outcome: 'load' },
+  'rss-10000-full': { items: 10_000, full: true, outcome: 'too-large' },
+};
+
+/** Writes each feed and its page into `dir`; returns the feeds' sizes in bytes. */
+function writeStoryFeeds(dir) {
+  const sizes = {};
+  for (const [name, { items, full, outcome }] of Object.entries(storyFeeds)) {
+    const feed = Buffer.from(rssFeed(items, full));
+    if ((feed.length > FEED_CAP) !== (outcome === 'too-large')) {
+      throw new Error(`the generated ${name} feed is ${feed.length} bytes: ${outcome === 'load' ? 'over' : 'under'} the element's ${FEED_CAP}-byte cap`);
+    }
+    sizes[name] = feed.length;
+    writeFileSync(join(dir, `${name}.rss`), feed);
+    writeFileSync(join(dir, `${name}.html`), storiesPage(name));
+  }
+  return sizes;
+}
+
+/**
+ * Init script: the element's fetch (when it was called, when the response came, i.e. when the element
+ * starts reading the body), its load or error event (then the style and layout of what it rendered,
+ * forced at once) and every long task (the Long Tasks API: 50 ms and more).
+ */
+function instrumentStories() {
+  const record = (window.__stories = { tasks: [], fetches: [], events: [] });
+  new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) record.tasks.push({ start: task.startTime, duration: task.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const fetch = window.fetch;
+  window.fetch = function (...args) {
+    const entry = { called: performance.now() };
+    record.fetches.push(entry);
+    return fetch.apply(window, args).then((response) => {
+      entry.read = performance.now();
+      entry.url = response.url;
+      return response;
+    });
+  };
+  for (const type of ['related-stories-load', 'related-stories-error']) {
+    document.addEventListener(type, (event) => {
+      const at = performance.now();
+      // Style and layout of the cards, now: reading a size forces them.
+      window.__layout = document.body.offsetHeight;
+      record.events.push({ type, detail: event.detail, at, laidOut: performance.now() });
+    });
+  }
+}
+
+/** Loads the page for `feed` in `page` once; returns the times, from the page's clock, and what showed. */
+async function storiesRun(page, origin, feed) {
+  await page.goto(`${origin}/bench/${feed}.html`);
+  await page.waitForFunction(() => window.__stories.events.length, null, { timeout: 30_000 });
+  await page.waitForTimeout(300); // long tasks are reported after they end
+  const run = await page.evaluate(() => {
+    const { fetches, events, tasks } = window.__stories;
+    const [fetched] = fetches;
+    const [event] = events;
+    const timing = performance.getEntriesByType('resource').find((entry) => entry.name === fetched?.url);
+    const until = event.laidOut + 300;
+    return {
+      fetches: fetches.length,
+      events: events.map((e) => `${e.type} ${JSON.stringify(e.detail)}`),
+      cards: document.querySelector('#stories').shadowRoot.querySelectorAll('[part~="card"]').length,
+      called: fetched?.called,
+      read: fetched?.read,
+      responseEnd: timing?.responseEnd,
+      event: event.at,
+      laidOut: event.laidOut,
+      // Tasks that ran, even partly, from the fetch to shortly after the cards were laid out.
+      longestTask: Math.max(0, ...tasks.filter((t) => t.start + t.duration >= fetched.called && t.start <= until).map((t) => t.duration)),
+    };
+  });
+  const expected = storyFeeds[feed].outcome;
+  const wanted = expected === 'load' ? `related-stories-load {"count":3,"format":"rss"}` : `related-stories-error {"reason":"${expected}"}`;
+  if (run.fetches !== 1 || run.events.length !== 1 || run.events[0] !== wanted || run.read === undefined) {
+    throw new Error(`${feed}: expected one fetch and "${wanted}", got ${run.fetches} fetches and ${JSON.stringify(run.events)}`);
+  }
+  if (expected === 'load' && run.cards !== 3) throw new Error(`${feed}: ${run.cards} cards rendered, not 3`);
+  return run;
+}
+
+/** Opens a fresh context for the stories bench; `allowed`: console messages expected from the element. */
+async function storiesContext(browser, origin, problems, allowed = []) {
+  const context = await browser.newContext();
+  await context.route('**/*', (route) =>
+    route.request().url().startsWith(origin + '/') ? route.continue() : route.abort('blockedbyclient'),
+  );
+  await context.addInitScript(instrumentStories);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    const text = message.text();
+    if ((message.type() === 'error' || message.type() === 'warning') && !allowed.some((pattern) => pattern.test(text))) {
+      problems.push(`${message.type()}: ${text}`);
+    }
+  });
+  return { context, page };
+}
+
+/** 500 items against 10, runs interleaved after a warm-up; then the 10,000-item feeds, a few runs each. */
+async function measureStories(browser, origin, sizes, problems, runs = 7) {
+  const summary = (feed, list) => {
+    const fromRead = list.map((r) => r.laidOut - r.read);
+    return {
+      feed,
+      items: storyFeeds[feed].items,
+      bytes: sizes[feed],
+      runs: list.length,
+      median: round(median(fromRead), 2),
+      p95: round(quantile(fromRead, 0.95), 2),
+      toEvent: round(median(list.map((r) => r.event - r.read)), 2),
+      afterLastByte: round(median(list.map((r) => r.laidOut - r.responseEnd)), 2),
+      fromFetch: round(median(list.map((r) => r.laidOut - r.called)), 2),
+      longestTask: round(Math.max(...list.map((r) => r.longestTask)), 1),
+    };
+  };
+  const timed = { 'rss-10': [], 'rss-500': [] };
+  const { context, page } = await storiesContext(browser, origin, problems);
+  try {
+    for (let i = 0; i <= runs; i++) {
+      for (const feed of Object.keys(timed)) {
+        const run = await storiesRun(page, origin, feed);
+        if (i > 0) timed[feed].push(run); // the first of each warms up
+      }
+    }
+  } finally {
+    await context.close();
+  }
+  const small = summary('rss-10', timed['rss-10']);
+  const large = summary('rss-500', timed['rss-500']);
+
+  const huge = [];
+  for (const feed of ['rss-10000-short', 'rss-10000-full']) {
+    // The element warns that it refused the feed; the event checked in storiesRun says why.
+    const allowed = storyFeeds[feed].outcome === 'too-large' ? [/^<related-stories>: could not use /] : [];
+    const { context: hugeContext, page: hugePage } = await storiesContext(browser, origin, problems, allowed);
+    try {
+      const list = [];
+      for (let i = 0; i < 3; i++) list.push(await storiesRun(hugePage, origin, feed));
+      huge.push({ ...summary(feed, list), outcome: storyFeeds[feed].outcome });
+    } finally {
+      await hugeContext.close();
+    }
+  }
+  return { small, large, largeVsSmall: round(large.median / small.median, 2), huge, budgets: storyBudgets };
+}
+
+function printStories({ small, large, largeVsSmall, huge }) {
+  const ms = (n) => `${n.toFixed(2)} ms`;
+  const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
+  /** A table row: the first cell padded to `first`, the others right-aligned to `widths`. */
+  const row = (first, widths, cells) => `  ${cells[0].padEnd(first)}${cells.slice(1).map((cell, i) => String(cell).padStart(widths[i])).join('')}`;
+  console.log('\n<related-stories> in Chromium (strict CSP, dist/cdn/gentle-widgets.js), RSS feeds as WordPress writes them');
+  const timed = [10, 6, 12, 12, 15, 17, 15];
+  console.log(`\n${row(34, timed, ['body read → cards laid out', 'size', 'runs', 'median', 'p95', 'to the event', 'after last byte', 'from fetch()'])}`);
+  for (const [name, s] of [['10 items, full text', small], ['500 items, full text', large]]) {
+    console.log(row(34, timed, [name, mb(s.bytes), s.runs, ms(s.median), ms(s.p95), ms(s.toEvent), ms(s.afterLastByte), ms(s.fromFetch)]));
+  }
+  console.log(`  500 items vs. 10: ${largeVsSmall.toFixed(2)}× (budget: median ≤ ${storyBudgets.medianMs} ms for 500 items)`);
+  const tasks = [10, 6, 15, 20, 12];
+  console.log(`\n${row(40, tasks, ['10,000 items', 'size', 'runs', 'longest task', 'body read → event', 'outcome'])}`);
+  for (const h of huge) {
+    const name = h.outcome === 'load' ? 'short stories, read whole' : `full text, refused past ${FEED_CAP / 1e6} MB`;
+    const task = h.longestTask ? `${h.longestTask.toFixed(1)} ms` : 'none ≥ 50 ms';
+    console.log(row(40, tasks, [name, mb(h.bytes), h.runs, task, ms(h.toEvent), h.outcome]));
+  }
+  console.log(`  (budget: no task over ${storyBudgets.longestTaskMs} ms; the Long Tasks API reports tasks of 50 ms and more)`);
+  console.log('  "Body read": the element\'s fetch() has resolved and it starts reading the body. "After last byte" starts at');
+  console.log('  the feed\'s responseEnd (Resource Timing), which a small feed reaches before fetch() resolves. Medians;');
+  console.log('  the machine may be noisy: read the ratio.');
+}
+
 async function measureBrowser() {
   if (!existsSync(cdnBundle)) {
     throw new Error('dist/cdn/gentle-widgets.js is missing: run `npm run build` first.');
@@ -326,6 +614,7 @@ async function measureBrowser() {
   if (!executablePath) throw new Error('No Chromium found: install one (on Debian: apt-get install -y chromium) or set CHROME_PATH.');
   const pages = mkdtempSync(join(tmpdir(), 'gentle-bench-pages-'));
   for (const storage of ['session', 'local']) writeFileSync(join(pages, `${storage}.html`), benchPage(storage));
+  const feedSizes = writeStoryFeeds(pages);
   const server = await startServer({ root, port: 0, headers: { '/bench/': { 'Content-Security-Policy': strictCsp } }, mounts: { '/bench/': pages } });
   const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true, timeout: 15_000 });
   const problems = [];
@@ -334,6 +623,7 @@ async function measureBrowser() {
     for (const storage of ['local', 'session']) writes.push(await measureWrites(browser, server.url, storage, problems));
     const empty = await measureKeystrokes(browser, server.url, 0, problems);
     const full = await measureKeystrokes(browser, server.url, 20_000, problems);
+    const stories = await measureStories(browser, server.url, feedSizes, problems);
     if (problems.length) throw new Error(`the bench page reported problems:\n  ${problems.join('\n  ')}`);
     return {
       writes,
@@ -345,6 +635,7 @@ async function measureBrowser() {
         p95VsFrame: round(full.p95 / FRAME_MS, 3),
       },
       budgets,
+      stories,
     };
   } finally {
     await browser.close().catch(() => {});
@@ -380,13 +671,21 @@ function printBrowser({ writes, keystroke }) {
 }
 
 /** Budgets the browser numbers break, as sentences. */
-function overBudget({ writes, keystroke }) {
+function overBudget({ writes, keystroke, stories }) {
   const over = [];
   for (const w of writes) {
     if (w.writesPerSecond > budgets.writesPerSecond) over.push(`storage="${w.storage}": ${w.writesPerSecond} writes/s while typing (budget ${budgets.writesPerSecond})`);
   }
   if (keystroke.full.median > budgets.keystrokeMedianMs) {
     over.push(`a keystroke in a 20,000-character answer takes ${keystroke.full.median} ms (median; budget ${budgets.keystrokeMedianMs} ms)`);
+  }
+  if (stories.large.median > storyBudgets.medianMs) {
+    over.push(`<related-stories> takes ${stories.large.median} ms to read and render a 500-item feed (median; budget ${storyBudgets.medianMs} ms)`);
+  }
+  for (const h of stories.huge) {
+    if (h.longestTask > storyBudgets.longestTaskMs) {
+      over.push(`<related-stories> with ${h.feed}: a ${h.longestTask} ms task (budget: none over ${storyBudgets.longestTaskMs} ms)`);
+    }
   }
   return over;
 }
@@ -404,7 +703,10 @@ async function main() {
     console.log(JSON.stringify({ ...sizes, browser: { ...browser, overBudget: over } }, null, 2));
   } else {
     if (!browserOnly) printSizes(sizes);
-    if (!sizesOnly) printBrowser(browser);
+    if (!sizesOnly) {
+      printBrowser(browser);
+      printStories(browser.stories);
+    }
   }
   if (over.length) {
     console.error(`\nOver budget:\n  ${over.join('\n  ')}`);
