@@ -6,6 +6,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import '../src/book-call-cta.js';
 import '../src/content-notice.js';
 import '../src/journal-prompts.js';
+import '../src/related-stories.js';
 
 /**
  * The seed article as a blog page — the body of demo/index.html itself, so the two never drift — with `<content-notice>` in place of

@@ -44,7 +44,7 @@ export const styles = css`
   }
   :host([layout='list']) img {
     grid-row: span 3;
-    width: var(--related-stories-thumbnail, 7em);
+    width: var(--related-stories-thumbnail, min(7em, 25vw));
   }
   h3 {
     margin: 0;

@@ -66,7 +66,7 @@ const words = (node?: Element | null) => node?.textContent?.replace(/\s+/g, ' ')
  * @cssproperty [--related-stories-card-width=14em] - Narrowest a card gets in the grid before the grid has fewer columns.
  * @cssproperty [--related-stories-surface=var(--gentle-surface, a 7% tint of the accent)] - Background of a card.
  * @cssproperty [--related-stories-padding=1em] - Space inside a card.
- * @cssproperty [--related-stories-thumbnail=7em] - Width of the image in the `list` layout.
+ * @cssproperty [--related-stories-thumbnail=min(7em, 25vw)] - Width of the image in the `list` layout.
  * @cssproperty [--gentle-accent=#3b6e66] - Accent shared by every gentle-widgets element: the focus rings and the card tint.
  * @cssproperty [--gentle-surface] - Background shared by every element.
  * @cssproperty [--gentle-radius=0.5em] - Corner radius of the cards.
