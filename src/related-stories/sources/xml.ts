@@ -1,0 +1,55 @@
+import { trustedPolicy } from '../../shared/trusted-types.js';
+import { safeUrl } from '../../shared/url.js';
+import type { Story } from '../story.js';
+import { firstImage } from '../text.js';
+import { href, stories, type Json } from './build.js';
+
+/** An XML document parsed as data through the library's Trusted Types policy; throws on a parse error. */
+export const xml = (text: string): Document => {
+  const doc = new DOMParser().parseFromString((trustedPolicy()?.createHTML(text) ?? text) as string, 'application/xml');
+  if (doc.querySelector('parsererror')) throw Error('not XML');
+  return doc;
+};
+
+// The feed URL under every xml:base from the root down to this element.
+const baseOf = (e: Element | null, base: string): string => {
+  const up = e ? baseOf(e.parentElement, base) : base;
+  return (e && safeUrl(e.getAttribute('xml:base'), { base: up })) || up;
+};
+
+/**
+ * Up to `max` stories from an RSS 0.9x/2.0, RDF or Atom document whose root tag matches `root`.
+ * Items count only as children of the root or its channel (some feeds nest empty `<item/>`s in
+ * items); selectors and tag names ignore a default namespace (RSS 1.0, userland RSS 2).
+ */
+export const xmlStories = (doc: Document, root: RegExp, format: string, base: string, max: number): Story[] => {
+  const r = doc.documentElement;
+  return stories(
+    root.test(r?.tagName) && [...r.querySelectorAll(':scope>item,:scope>entry,channel>item')],
+    format,
+    // FeedBurner's origLink is the post, its link a redirect; an empty link falls back to a URL id.
+    'feedburner:origLink link id guid|title|description summary content:encoded content media:description|pubDate published updated dc:date|@img|content:encoded content',
+    base,
+    max,
+    (e: Element) => {
+      // Each tag's first non-empty text, or for a link the URL it names (Atom's rel is optional);
+      // the widest image media:content/thumbnail or enclosure that is no tiny avatar.
+      const o: Json = {};
+      let width = -1;
+      for (const m of e.getElementsByTagName('*')) {
+        const n = m.tagName;
+        const a = (k: string) => m.getAttribute(k);
+        const w = +a('width')!;
+        const url = href(a('url') ?? a('href') ?? m.textContent, baseOf(m, base));
+        o[n] ||= n == 'link' ? (a('rel') ?? 'alternate') == 'alternate' && url : m.textContent!.trim();
+        if (/^(media:(content|thumbnail)|enclosure)$/.test(n) && url && /^(image|$)/.test(a('type') ?? a('medium') ?? '') && w > width && (w > 99 || !w)) {
+          o['@img'] = url;
+          width = w;
+        }
+      }
+      // Else the first real <img> in its HTML.
+      o['@img'] ??= firstImage(Object.values(o).join(), base);
+      return o;
+    },
+  );
+};
