@@ -12,6 +12,7 @@ import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { findChromium, chromiumArgs } from '../../scripts/chromium.mjs';
 import { demoCsp, startServer } from '../../scripts/serve.mjs';
+import { relatedStoriesTests, startRelatedStories } from './related-stories.mjs';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = fileURLToPath(new URL('./.artifacts/', import.meta.url));
@@ -1649,6 +1650,10 @@ test('booking before the script runs: the pre-upgrade stylesheet gives each call
   }
 });
 
+// ---- <related-stories> (test/e2e/related-stories.mjs) ---------------------------------------
+
+relatedStoriesTests(test, () => origin);
+
 async function assertVisible(page, texts) {
   for (const text of texts) {
     // Some element showing the text: an upgraded element's light-DOM source may be hidden behind its rendering.
@@ -1756,12 +1761,14 @@ async function main() {
   }
   const hostDir = await mkdtemp(join(tmpdir(), 'gentle-widgets-e2e-'));
   let passed = 0;
+  let related;
   let failed = 0;
   try {
     await buildHostBundles(hostDir);
     await writeScriptPages(hostDir);
     await writeJournalVariants(hostDir);
     await writeBookingVariants(hostDir);
+    if (selected.some(({ name }) => name.startsWith('related-stories'))) related = await startRelatedStories(hostDir, strictCsp);
     server = await startServer({
       root: repoRoot,
       port: 0,
@@ -1770,6 +1777,7 @@ async function main() {
         '/test/e2e/pages/': { 'Content-Security-Policy': strictCsp },
         [bookingPage]: { 'Content-Security-Policy': bookingCsp },
         '/host/': { 'Content-Security-Policy': strictCsp },
+        ...related?.headers,
       },
       mounts: { '/host/': hostDir },
     });
@@ -1797,6 +1805,7 @@ async function main() {
   } finally {
     await browser?.close().catch(() => {});
     await server?.close().catch(() => {});
+    await related?.close().catch(() => {});
     await rm(hostDir, { recursive: true, force: true });
   }
   if (passed + failed < selected.length) failed = selected.length - passed;
