@@ -25,6 +25,8 @@ export const styles = css`
     /* Transparent: forced colours draw it, so cards keep their edges there. */
     border: 1px solid transparent;
     border-radius: var(--_radius);
+    /* A feed's unbroken 2,000-character "word" wraps instead of widening the page. */
+    overflow-wrap: anywhere;
   }
   /* A box of its own before the image arrives: nothing below it moves. */
   img {

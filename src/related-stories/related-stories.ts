@@ -196,16 +196,24 @@ export class RelatedStoriesElement extends GentleElement {
       reason = 'status';
       if (!response.ok) throw 0;
       reason = 'too-large';
-      const reader = response.body!.getReader();
-      const chunks: Uint8Array[] = [];
-      for (let size = 0, chunk; !(chunk = await reader.read()).done; ) {
-        chunks.push(chunk.value);
-        if ((size += chunk.value.length) > MAX_BYTES) {
-          reader.cancel();
-          throw 0;
+      let bytes: Uint8Array;
+      const length = response.headers.get('content-length');
+      if (length) {
+        // Known and small enough: read at once (a stream read shows as cancelled in DevTools).
+        if (+length > MAX_BYTES) throw 0;
+        bytes = new Uint8Array(await response.arrayBuffer());
+      } else {
+        const reader = response.body!.getReader();
+        const chunks: Uint8Array[] = [];
+        for (let size = 0, chunk; !(chunk = await reader.read()).done; ) {
+          chunks.push(chunk.value);
+          if ((size += chunk.value.length) > MAX_BYTES) {
+            reader.cancel();
+            throw 0;
+          }
         }
+        bytes = new Uint8Array(await new Blob(chunks as BlobPart[]).arrayBuffer());
       }
-      const bytes = new Uint8Array(await new Blob(chunks as BlobPart[]).arrayBuffer());
       reason = 'parse';
       const type = response.headers.get('content-type');
       const { format, stories } = parse(decode(bytes, type), this.format, response.url || src, this.#limit + 1, type);
