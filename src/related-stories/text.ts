@@ -51,15 +51,13 @@ const MONTH = /^(?:(ja|en)|(f.[bv])|(m.r)|(a[pbv])|(ma[iy])|(jui?n)|(jui?l)|(a[g
 
 /** ISO 8601 (UTC when it has no zone) or RFC 822 (two-digit years, US zone names, local month names) to epoch ms. */
 export const parseDate = (value: unknown): number | undefined => {
-  // One pattern for both: 2015-09-25T14:26:40+00:00 and Fri, 25 Sep 2015 14:26:40 +0000.
-  const [, a = '', mo = '', b, h = 0, mi = 0, s = 0, zone = ''] =
-    /(\d+)[- ]([^\s.,-]+)\.?[- ](\d+)(?:[T ](\d\d?):(\d\d)(?::([\d.]+))?)?(.*)/.exec(String(value)) ?? [];
+  // One pattern for 2015-09-25T14:26:40+00:00 and Fri, 25 Sep 2015 14:26:40 +0000 or EST.
+  const [, a = '', mo = '', b = '', h = 0, mi = 0, s = 0, sign, hh, mm, us, dst] =
+    /(\d+)[- ]([^\s.,-]+)\.?[- ](\d+)(?:[T ](\d\d?):(\d\d)(?::([\d.]+))?)?.*?(?:([+-])(\d\d):?(\d\d)|([ECMP])([SD])T|$)/.exec(String(value)) ?? [];
   const iso = a.length > 2;
   const month = iso ? +mo - 1 : (MONTH.exec(mo.toLowerCase()) ?? []).findIndex((g, i) => i && g) - 1;
-  const y = +(iso ? a : b!);
-  const n = /([+-])(\d\d):?(\d\d)/.exec(zone);
-  const us = /([ECMP])([SD])T/.exec(zone);
-  const offset = n ? +(n[1] + 1) * (+n[2] * 60 + +n[3]) : us ? -60 * ('ECMP'.indexOf(us[1]) + 5 - +(us[2] == 'D')) : 0;
+  const y = +(iso ? a : b);
+  const offset = sign ? +(sign + 1) * (+hh * 60 + +mm) : us ? -60 * ('ECMP'.indexOf(us) + 5 - +(dst == 'D')) : 0;
   // Date.UTC reads 50–99 as 1950–1999 itself.
-  if (month >= 0) return Date.UTC(y < 50 ? y + 2000 : y, month, +(iso ? b! : a), +h, +mi - offset, 0, +s * 1000);
+  if (month >= 0) return Date.UTC(y < 50 ? y + 2000 : y, month, +(iso ? b : a), +h, +mi - offset, 0, +s * 1000);
 };

@@ -5,7 +5,7 @@ import { jsonFeed } from './json-feed.js';
 import { rss } from './rss.js';
 import { squarespace } from './squarespace.js';
 import { wordpress } from './wordpress.js';
-import { xml } from './xml.js';
+import { feedDocument } from './xml.js';
 
 const parsers = { wordpress, squarespace, jsonfeed: jsonFeed, rss, atom };
 
@@ -21,14 +21,14 @@ export function decode(bytes: Uint8Array, contentType?: string | null): string {
       ? 'utf-' + (b < 254 ? 8 : b < 255 ? '16be' : '16le')
       : (/^\s*<\?xml[^>]+encoding=.([\w-]+)/.exec(String.fromCharCode(...bytes.subarray(0, 99))) ??
           /charset="?([\w-]+)/i.exec(contentType!))?.[1];
-  // An unknown label throws too, and falls through to UTF-8.
-  for (const l of [label, 'utf-8'])
+  // An unknown label throws too, and falls through to UTF-8; windows-1252 maps every byte.
+  for (const l of [label, 'utf-8', 'windows-1252'])
     try {
       return new TextDecoder(l, { fatal: true }).decode(bytes);
     } catch {
       /* next */
     }
-  return new TextDecoder('windows-1252').decode(bytes);
+  return '';
 }
 
 /**
@@ -46,7 +46,7 @@ export function parse(
   // Leading white space before an XML declaration is a parse error; some feeds have it.
   const body = text.trim();
   const json = /^[[{]/.test(body);
-  const data: Json = json ? JSON.parse(body) : xml(body);
+  const data: Json = json ? JSON.parse(body) : feedDocument(body, max);
   const f: Format =
     format != 'auto'
       ? format

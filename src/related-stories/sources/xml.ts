@@ -11,6 +11,21 @@ export const xml = (text: string): Document => {
   return doc;
 };
 
+/**
+ * A feed document read only as far as twice `max` items, then the feed's own ending: parsing 10,000
+ * items to show a few would block the page. When the cut does not parse (an item's CDATA holding
+ * "</item>"), the whole body is read.
+ */
+export const feedDocument = (body: string, max: number): Document => {
+  const re = /<\/(item|entry)>/g;
+  for (let i = 2 * max; i-- && re.exec(body); );
+  try {
+    return xml(re.lastIndex ? body.slice(0, re.lastIndex) + body.slice(Math.max(body.lastIndexOf('</item>') + 7, body.lastIndexOf('</entry>') + 8)) : body);
+  } catch {
+    return xml(body);
+  }
+};
+
 // The feed URL under every xml:base from the root down to this element.
 const baseOf = (e: Element | null, base: string): string => {
   const up = e ? baseOf(e.parentElement, base) : base;
