@@ -36,6 +36,8 @@ const expectedWarnings = {
   // its own origin could lift its sandbox. A real scheduler is on its own origin, where it cannot.
   'elements-book-call-cta--dialog-open': sameOriginSandbox,
   'elements-book-call-cta--inline-loaded': sameOriginSandbox,
+  'elements-related-stories--feed-failed': /<related-stories>: could not use \S+\/demo\/ \(not a feed/,
+  'elements-related-stories--unknown-layout': /<related-stories>: layout="cards" is not grid or list; using grid\./,
 };
 
 /** Whether `message` is a warning some story (of `title`, if given) exists to show. */
@@ -204,6 +206,64 @@ const checks = {
     ((await cta(page).locator('[part~="button"]').evaluate((b) => getComputedStyle(b).textTransform)) === 'none'
       ? undefined
       : 'the theme restyled the button'),
+  'elements-related-stories--written-in-the-page': (page) =>
+    storiesProblem(page, { titles: writtenTitles, images: false, meta: null, layout: 'grid' }),
+  'elements-related-stories--written-as-articles': (page) => storiesProblem(page, { titles: writtenTitles, images: true, meta: /2026$/ }),
+  'elements-related-stories--from-wordpress': (page) => storiesProblem(page, { titles: feedTitles, images: true, meta: null, layout: 'grid' }),
+  'elements-related-stories--from-squarespace': (page) => storiesProblem(page, { titles: feedTitles, images: true, meta: null }),
+  'elements-related-stories--from-rss': (page) => storiesProblem(page, { titles: feedTitles, images: true, meta: null }),
+  'elements-related-stories--from-atom': (page) => storiesProblem(page, { titles: feedTitles, images: true, meta: null }),
+  'elements-related-stories--from-json-feed': (page) => storiesProblem(page, { titles: feedTitles, images: true, meta: null }),
+  'elements-related-stories--list': (page) =>
+    storiesProblem(page, { titles: feedTitles, images: true, meta: /2026 · \d+ min read$/, layout: 'list' }),
+  'elements-related-stories--date-and-reading-time': (page) =>
+    storiesProblem(page, { titles: feedTitles, images: true, meta: /2026 · \d+ min read$/, layout: 'grid' }),
+  'elements-related-stories--titles-only': (page) =>
+    storiesProblem(page, { titles: feedTitles, images: false, meta: null, excerpts: false, layout: 'list' }),
+  'elements-related-stories--custom-label': (page) =>
+    storiesProblem(page, { titles: feedTitles, images: false, meta: /2026 · a \d+-minute read$/ }),
+  'elements-related-stories--feed-failed': async (page) =>
+    (await storiesProblem(page, { titles: writtenTitles, images: false, meta: null })) ?? consoleShows(page, 'could not use'),
+  'elements-related-stories--empty': async (page) => {
+    const element = page.locator('related-stories');
+    if (!(await element.evaluate((el) => el.hidden))) return 'the element is not hidden';
+    if (await element.isVisible()) return 'the empty element still shows';
+    if (await page.getByText(relatedHeading).isVisible()) return 'the heading still shows';
+    return (await page.getByText('The footer of the page.').isVisible()) ? undefined : 'the text after it is hidden too';
+  },
+  'elements-related-stories--unknown-layout': async (page) =>
+    (await storiesProblem(page, { titles: writtenTitles, images: false, meta: null, layout: 'grid' })) ??
+    consoleShows(page, 'layout="cards" is not grid or list'),
+  'elements-related-stories--before-the-script-loads': async (page) => {
+    if (!(await page.getByRole('heading', { name: relatedHeading }).isVisible())) return 'the heading is not visible';
+    for (const title of writtenTitles) {
+      const link = page.getByRole('link', { name: title, exact: true });
+      if (!(await link.isVisible())) return `no visible link “${title}” before the script runs`;
+      if (!(await link.getAttribute('href')).startsWith('/demo/stories/')) return `“${title}” links to ${await link.getAttribute('href')}`;
+    }
+    return undefined;
+  },
+  'elements-related-stories--inside-a-hostile-theme': (page) =>
+    storiesProblem(page, { titles: feedTitles, images: true, meta: /2026 · \d+ min read$/, layout: 'grid' }),
+  'elements-related-stories--storage-blocked': async (page) =>
+    (await storiesProblem(page, { titles: feedTitles, images: true, meta: /2026 · \d+ min read$/ })) ??
+    ((await page.evaluate(() => {
+      try {
+        return !window.sessionStorage;
+      } catch {
+        return true;
+      }
+    }))
+      ? undefined
+      : 'sessionStorage is not blocked') ??
+    ((await page.locator('pre[id^="console-"]').textContent()) === '(no warnings yet)' ? undefined : 'the console box shows a warning'),
+  'elements-related-stories--spanish': (page) =>
+    storiesProblem(page, {
+      titles: ['El poder del llanto', 'Un tacto que escucha: qué ocurre en un taller de masaje en pareja', 'Un ejercicio de escritura para mirar de frente tus pensamientos más temidos, con claridad y calma'],
+      images: true,
+      meta: /^\d{1,2} [a-z]+\.? 2026 · \d+ min de lectura$/,
+      layout: 'list',
+    }),
   'pages-article--why-you-might-cry-after-sex': async (page) => {
     // The article's booking call to action opens the local stand-in in its dialog, after its consent line.
     const problem = await ctaProblem(page, { button: 'button', text: 'Book a free discovery call', popup: 'dialog', consent: /^Opens Cal\.com/ });
@@ -215,10 +275,23 @@ const checks = {
   },
 };
 
-/** What a story does before it is judged: its play function opens a scheduler, which then loads and greets. */
+/**
+ * What a story does before it is judged: its play function opens a scheduler, which then loads and
+ * greets; or its element reads its feed (and shows its stories, hides itself, or warns).
+ */
 const settled = {
   'elements-book-call-cta--dialog-open': (page) => standInShown(page),
   'elements-book-call-cta--inline-loaded': (page) => standInShown(page),
+  ...Object.fromEntries(
+    ['from-wordpress', 'from-squarespace', 'from-rss', 'from-atom', 'from-json-feed', 'list', 'date-and-reading-time', 'titles-only', 'custom-label', 'inside-a-hostile-theme', 'storage-blocked'].map(
+      (name) => [`elements-related-stories--${name}`, (page) => firstCardIs(page, feedTitles[0])],
+    ),
+  ),
+  'elements-related-stories--spanish': (page) => firstCardIs(page, 'El poder del llanto'),
+  'elements-related-stories--feed-failed': (page) =>
+    page.locator('pre[id^="console-"]', { hasText: 'could not use' }).waitFor({ timeout: 10000 }),
+  'elements-related-stories--empty': (page) =>
+    page.waitForFunction(() => document.querySelector('related-stories')?.hidden, null, { timeout: 10000 }),
 };
 
 const cta = (page) => page.locator('book-call-cta');
@@ -321,6 +394,79 @@ async function axeInStandIn(page) {
     const { violations } = await window.axe.run(document, { rules: { region: { enabled: false } } });
     return violations.map((v) => `axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
+}
+
+/** The stories the seed article closes with, as the related-stories stories write them in the page. */
+const relatedHeading = 'Read more Stories With Ease';
+const writtenTitles = [
+  'Mastering Stress and Overwhelm while Working - The power of the moments in between',
+  'A Journaling Exercise to Face Your Scariest Thoughts with Clarity and Ease',
+  'Holistic therapy: working with the whole of you',
+];
+/** The demo blog's three newest stories after the article itself, which every story's canonical URL leaves out. */
+const feedTitles = [
+  'The power of crying',
+  'Touch that listens: what happens in a couple massage workshop',
+  'A Journaling Exercise to Face Your Scariest Thoughts with Clarity and Ease',
+];
+
+/** Waits until the element's first card is the story `title` (its feed has been read). */
+async function firstCardIs(page, title) {
+  await page.waitForFunction(
+    (first) => document.querySelector('related-stories')?.shadowRoot?.querySelector('[part~="link"]')?.textContent.trim() === first,
+    title,
+    { timeout: 10000 },
+  );
+}
+
+/**
+ * What a reader sees of the story's related stories: the heading, the cards' titles in order (each a
+ * link to a story under /demo/), whether every card has its image (loaded, lazy, async, no referrer,
+ * no alt text), the date and reading-time line (a pattern each card's matches, or `null` for none),
+ * the excerpts (unless `excerpts: false`), cards side by side (`grid`) or one under another (`list`),
+ * and the list written in the page not shown a second time. Returns the first difference, or nothing.
+ */
+async function storiesProblem(page, expected) {
+  const root = page.locator('related-stories');
+  await root.evaluate((el) => el.updateComplete);
+  if (!(await root.locator('[slot="heading"]').isVisible())) return 'the heading is not visible';
+  const cards = root.locator('[part~="card"]');
+  const links = cards.locator('[part~="link"]');
+  const titles = (await links.allTextContents()).map((title) => title.trim());
+  if (titles.join('\n') !== expected.titles.join('\n')) return `the cards are “${titles.join('”, “')}”`;
+  const paths = await links.evaluateAll((all) => all.map((a) => new URL(a.href).pathname));
+  const stray = paths.find((path) => !path.startsWith('/demo/stories/'));
+  if (stray) return `a card links to ${stray}`;
+  const images = cards.locator('[part~="image"]');
+  const imageCount = await images.count();
+  if (imageCount !== (expected.images ? titles.length : 0)) return `${imageCount} of ${titles.length} cards have an image`;
+  for (const image of await images.all()) {
+    await image.evaluate((img) => img.decode().catch(() => {}));
+    const [loaded, attributes] = await image.evaluate((img) => [
+      img.complete && img.naturalWidth > 0,
+      ['loading', 'decoding', 'referrerpolicy', 'alt'].map((name) => img.getAttribute(name)).join(' '),
+    ]);
+    if (!loaded) return `the image ${await image.getAttribute('src')} did not load`;
+    if (attributes !== 'lazy async no-referrer ') return `an image has loading decoding referrerpolicy alt “${attributes}”`;
+  }
+  const metas = (await cards.locator('[part~="meta"]').allTextContents()).map((meta) => meta.replace(/\s+/g, ' ').trim());
+  if (expected.meta === null && metas.length) return `a date or reading time shows: “${metas[0]}”`;
+  if (expected.meta && (metas.length !== titles.length || !metas.every((meta) => expected.meta.test(meta)))) {
+    return `the date lines say “${metas.join('”, “')}”`;
+  }
+  const excerpts = await cards.locator('[part~="excerpt"]').count();
+  if (excerpts !== (expected.excerpts === false ? 0 : titles.length)) return `${excerpts} of ${titles.length} cards have an excerpt`;
+  if (await root.evaluate((el) => [...el.querySelectorAll(':scope > ul, :scope > ol, :scope > article')].some((node) => node.checkVisibility()))) {
+    return 'the stories written in the page show beside the cards';
+  }
+  if (expected.layout) {
+    const [first, second] = await cards.evaluateAll((all) => all.slice(0, 2).map((card) => card.getBoundingClientRect()));
+    const sideBySide = Math.abs(first.top - second.top) < 1 && second.left > first.right;
+    const underneath = Math.abs(first.left - second.left) < 1 && second.top >= first.bottom;
+    if (expected.layout === 'grid' && !sideBySide) return 'the cards are not side by side';
+    if (expected.layout === 'list' && !underneath) return 'the cards are not one under another';
+  }
+  return undefined;
 }
 
 /** The seed article's prompts, as every journal story shows them. */
