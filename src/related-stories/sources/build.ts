@@ -48,7 +48,7 @@ export const stories = (
         excerpt: clamp(excerpt, 400),
         date: typeof date == 'number' ? date : parseDate(date),
         // A URL ending in "/" is a folder (Squarespace's assetUrl of a post without a thumbnail).
-        image: /\/$/.test(image) ? undefined : href(image, base),
+        image: href(/\/$/.test(image) || image, base),
         minutes: minutes(body),
       });
   }
