@@ -11,8 +11,9 @@ import '../src/related-stories.js';
 /**
  * The seed article as a blog page — the body of demo/index.html itself, so the two never drift — with `<content-notice>` in place of
  * the opening distinction and the closing "Important note", `<journal-prompts>` for the journaling prompts, and `<book-call-cta>`
- * for "Ready to try out holistic therapy?", whose scheduler is the local stand-in under /demo/scheduler/. "Read more Stories
- * With Ease" is still plain HTML until its element exists.
+ * for "Ready to try out holistic therapy?", whose scheduler is the local stand-in under /demo/scheduler/, and `<related-stories>`
+ * for "Read more Stories With Ease", read from the demo blog's feed (/demo/feed.xml). The article's canonical URL is /demo/, as on
+ * the demo page, so the article itself is not among its related stories.
  */
 const meta = {
   title: 'Pages/Article',
@@ -21,11 +22,11 @@ const meta = {
   parameters: {
     layout: 'fullscreen',
     embed: {
-      note: 'What goes into the post: each notice, the journal and the booking call to action in its own Custom HTML block (WordPress) or Code block (Squarespace). Use your own booking link: the demo’s is a local stand-in.',
+      note: 'What goes into the post: each notice, the journal, the booking call to action and the related stories in its own Custom HTML block (WordPress) or Code block (Squarespace). Use your own booking link (the demo’s is a local stand-in) and your own feed.',
       rewrite: (code: string) => {
         const template = document.createElement('template');
         template.innerHTML = code;
-        return [...template.content.querySelectorAll('content-notice, journal-prompts, book-call-cta')].map((element) => element.outerHTML).join('\n\n');
+        return [...template.content.querySelectorAll('content-notice, journal-prompts, book-call-cta, related-stories')].map((element) => element.outerHTML).join('\n\n');
       },
     },
   },
@@ -37,6 +38,11 @@ const articleBody = new DOMParser().parseFromString(demoPage, 'text/html').body.
 
 export const Article: StoryObj = {
   name: 'Why you might cry after sex',
+  beforeEach: () => {
+    const canonical = Object.assign(document.createElement('link'), { rel: 'canonical', href: '/demo/' });
+    document.head.append(canonical);
+    return () => canonical.remove();
+  },
   render: () => html`
     <style>
       ${demoCss}

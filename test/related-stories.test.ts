@@ -81,7 +81,7 @@ describe('<related-stories>', () => {
       const [image] = part(el, 'image') as HTMLImageElement[];
       expect(image.src).to.equal(new URL('/demo/images/leaf.svg', location.href).href);
       expect([image.alt, image.loading, image.decoding, image.referrerPolicy]).to.deep.equal(['', 'lazy', 'async', 'no-referrer']);
-      expect(el.shadowRoot!.querySelector('time')!.dateTime).to.equal('2025-03-04T00:00:00.000Z');
+      expect(el.shadowRoot!.querySelector('time')!.dateTime).to.equal(new Date(2025, 2, 4).toISOString());
       expect(part(el, 'meta')[0].textContent).to.equal('4 Mar 2025');
       expect(part(el, 'excerpt')[0].textContent).to.equal('Five gentle evening rituals.');
     });
@@ -94,10 +94,28 @@ describe('<related-stories>', () => {
       expect(titles(el)).not.to.include('A Journaling Exercise to Face Your Scariest Thoughts with Clarity and Ease');
     });
 
-    it('hides itself with no stories at all', async () => {
-      const el = await fixture<RelatedStoriesElement>(html`<related-stories><h2 slot="heading">Read more</h2></related-stories>`);
+    it('hides itself with no stories at all, and says why', async () => {
+      let el!: RelatedStoriesElement;
+      const warnings = await captureWarnings(async () => {
+        el = await fixture<RelatedStoriesElement>(html`<related-stories><h2 slot="heading">Read more</h2></related-stories>`);
+      });
       expect(el.hidden).to.equal(true);
       expect(isRendered(el)).to.equal(false);
+      expect(warnings).to.deep.equal([
+        '<related-stories>: has no stories (a list of links, or src), so it is hidden. In WordPress, use a Custom HTML block.',
+      ]);
+    });
+
+    it('reads a date alone as that day where the reader is, and never a <time> line as the excerpt', async () => {
+      const el = await fixture<RelatedStoriesElement>(html`<related-stories show="date excerpt" lang="en-GB">
+        <article>
+          <h3><a href="/stories/rest">Rest and recovery</a></h3>
+          <p><time datetime="2026-07-14">14 July</time></p>
+          <p>Five gentle evening rituals.</p>
+        </article>
+      </related-stories>`);
+      expect(part(el, 'meta')[0].textContent).to.equal('14 Jul 2026');
+      expect(part(el, 'excerpt')[0].textContent).to.equal('Five gentle evening rituals.');
     });
   });
 

@@ -9,7 +9,7 @@ export const styles = css`
   }
   ul {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--related-stories-card-width, 14em)), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--related-stories-card-width, 14em)), 1fr));
     gap: var(--_gap);
     margin: 0.75em 0 0;
     padding: 0;

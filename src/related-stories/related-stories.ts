@@ -59,7 +59,7 @@ const words = (node?: Element | null) => node?.textContent?.replace(/\s+/g, ' ')
  * @csspart list - The list of cards.
  * @csspart card - One story.
  * @csspart image - A story's image.
- * @csspart link - A story's title, a link that covers the card.
+ * @csspart link - A story's title, its link.
  * @csspart meta - The date and reading time.
  * @csspart excerpt - A story's excerpt.
  *
@@ -93,13 +93,13 @@ export class RelatedStoriesElement extends GentleElement {
   src?: string;
 
   /** The feed's format: `auto` (sniffed), `wordpress`, `squarespace`, `rss`, `atom` or `jsonfeed`. */
-  format: 'auto' | Format = 'auto';
+  format: 'auto' | 'wordpress' | 'squarespace' | 'rss' | 'atom' | 'jsonfeed' = 'auto';
 
   /** How many stories show, 1 to 20. */
   limit = 3;
 
   /** `grid`: cards side by side where there is room; `list`: one under another. */
-  layout: RelatedStoriesLayout = 'grid';
+  layout: 'grid' | 'list' = 'grid';
 
   /** What each card shows beside its title: any of `date`, `reading-time` (where the feed has the full text), `image`, `excerpt`. */
   show = 'image excerpt';
@@ -244,8 +244,10 @@ export class RelatedStoriesElement extends GentleElement {
     return [...this.querySelectorAll(':scope > ul > li, :scope > ol > li, :scope > article')].flatMap((item) => {
       const link = item.querySelector('a[href]');
       const url = safeUrl(link?.getAttribute('href'));
-      const excerpt = [...item.querySelectorAll('p')].find((p) => !p.contains(link));
-      const date = Date.parse(item.querySelector('time')?.dateTime ?? '');
+      const time = item.querySelector('time');
+      const excerpt = [...item.querySelectorAll('p')].find((p) => !p.contains(link) && !p.contains(time));
+      // A date alone ("2026-07-14") is that day where the reader is, not midnight in London.
+      const date = Date.parse(time?.dateTime.replace(/^[\d-]{10}$/, '$&T00:00') ?? '');
       return url
         ? [
             {
@@ -277,6 +279,7 @@ export class RelatedStoriesElement extends GentleElement {
     if (this.show.split(/\s+/).some((token) => token && !SHOW.includes(token))) this.#refuse('show', `made of ${SHOW.join(', ')}`, 'those it knows');
     // Hidden with nothing to show, unless a feed is still to come (a hidden element never nears the viewport).
     this.hidden = !this.#stories().length && !this.#waiting;
+    if (this.hidden && !this.src) this.#say('has no stories (a list of links, or src), so it is hidden. In WordPress, use a Custom HTML block.');
   }
 
   protected override render() {

@@ -264,7 +264,7 @@ const checks = {
       meta: /^\d{1,2} [a-z]+\.? 2026 · \d+ min de lectura$/,
       layout: 'list',
     }),
-  'pages-article--why-you-might-cry-after-sex': async (page) => {
+  'pages-article--article': async (page) => {
     // The article's booking call to action opens the local stand-in in its dialog, after its consent line.
     const problem = await ctaProblem(page, { button: 'button', text: 'Book a free discovery call', popup: 'dialog', consent: /^Opens Cal\.com/ });
     if (problem) return problem;
