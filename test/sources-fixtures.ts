@@ -6,7 +6,7 @@ import { decode, parse } from '../src/related-stories/sources/index.js';
  * A fixture's exact bytes. Not `fetch()`: the test server hands every text-like file through its
  * transform step as a UTF-8 string, which turns windows-1251 and Latin-1 bytes into U+FFFD.
  */
-export const bytes = async (path: string): Promise<Uint8Array> => {
+export const bytes = async (path: string): Promise<Uint8Array<ArrayBuffer>> => {
   const base64 = await readFile({ path: 'fixtures/' + path, encoding: 'base64' });
   if (base64 === undefined) throw new Error('no fixture ' + path);
   return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));

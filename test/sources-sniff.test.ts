@@ -15,6 +15,18 @@ const rssOf = (n: number) =>
 
 describe('sources: decoding and sniffing', () => {
   describe('decode', () => {
+    it('gets the non-UTF-8 fixtures byte for byte (sha256 from feeds/README.md)', async () => {
+      const sums: Record<string, string> = {
+        'rss2-windows-1251-enclosure-images.xml': 'b453220462f929cded18bc443efebd6bed456d525274566c52090eaeaf540719',
+        'rss2-iso-8859-1-enclosure-and-media-duplicates.xml': 'bece8bdcd96185099ba31e6c6f14b5d6286da37f4014fc357f65c3f5ccb5e33a',
+        'rss2-malformed-undeclared-latin1-portuguese-dates.xml': 'f7a6767cd1ac556a0cedf6253c27e669162254834d3c72221839a7df07e856b7',
+      };
+      for (const [file, sum] of Object.entries(sums)) {
+        const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await bytes('feeds/' + file)));
+        expect([...digest].map((b) => b.toString(16).padStart(2, '0')).join(''), file).to.equal(sum);
+      }
+    });
+
     it('reads the declared encoding of the non-UTF-8 fixtures', async () => {
       expect(await text('feeds/rss2-windows-1251-enclosure-images.xml')).to.contain('ЧОПовцы в Оренбурге избили молодого человека');
       expect(await text('feeds/rss2-iso-8859-1-enclosure-and-media-duplicates.xml')).to.contain('© Bettmann/CORBIS');

@@ -17,11 +17,7 @@ export const get = (o: Json, paths: string): Json =>
     .map((p) => p.split('.').reduce((v, k) => v?.[k], o))
     .find((v) => v);
 
-/**
- * Up to `max` stories from `list` (throws "not <format>" when it is no list). `spec` gives, split by
- * "|", the paths of each item's link, title (HTML), excerpt (HTML), date (text or epoch ms), image
- * and full text; `prep` may first turn an item into an object to read them from.
- */
+/** Up to `max` stories from `list`, read at `spec`'s "|"-separated paths; throws "not <format>" without a list. */
 export const stories = (
   list: unknown,
   format: string,
@@ -30,6 +26,8 @@ export const stories = (
   max: number,
   prep = (item: Json): Json => item,
 ): Story[] => {
+  // spec: link | title (HTML) | excerpt (HTML) | date (text or epoch ms) | image | full text;
+  // `prep` turns an item into an object to read them from (XML).
   if (!Array.isArray(list)) throw Error('not ' + format);
   const out: Story[] = [];
   // Stops at `max`: a 10,000-item feed costs no more than a short one.

@@ -11,12 +11,10 @@ export const xml = (text: string): Document => {
   return doc;
 };
 
-/**
- * A feed document read only as far as twice `max` items, then the feed's own ending: parsing 10,000
- * items to show a few would block the page. When the cut does not parse (an item's CDATA holding
- * "</item>"), the whole body is read.
- */
+/** A feed's document, read only as far as twice `max` items and then the feed's own ending. */
 export const feedDocument = (body: string, max: number): Document => {
+  // Parsing 10,000 items to show a few blocks the page. When the cut does not parse (an item's
+  // CDATA holding "</item>"), the whole body is read.
   const re = /<\/(item|entry)>/g;
   for (let i = 2 * max; i-- && re.exec(body); );
   try {
@@ -32,12 +30,10 @@ const baseOf = (e: Element | null, base: string): string => {
   return (e && safeUrl(e.getAttribute('xml:base'), { base: up })) || up;
 };
 
-/**
- * Up to `max` stories from an RSS 0.9x/2.0, RDF or Atom document whose root tag matches `root`.
- * Items count only as children of the root or its channel (some feeds nest empty `<item/>`s in
- * items); selectors and tag names ignore a default namespace (RSS 1.0, userland RSS 2).
- */
+/** Up to `max` stories from an RSS 0.9x/1.0/2.0 or Atom document whose root tag matches `root`. */
 export const xmlStories = (doc: Document, root: RegExp, format: string, base: string, max: number): Story[] => {
+  // Items count only as children of the root or its channel: some feeds nest empty <item/>s in
+  // items. Selectors and qualified tag names ignore a default namespace (RSS 1.0, userland RSS 2).
   const r = doc.documentElement;
   return stories(
     root.test(r?.tagName) && [...r.querySelectorAll(':scope>item,:scope>entry,channel>item')],
@@ -55,9 +51,9 @@ export const xmlStories = (doc: Document, root: RegExp, format: string, base: st
         const n = m.tagName;
         const a = (k: string) => m.getAttribute(k);
         const w = +a('width')!;
-        const url = href(a('url') ?? a('href') ?? m.textContent, baseOf(m, base));
+        const url = /^(link|media:(content|thumbnail)|enclosure)$/.test(n) && href(a('url') ?? a('href') ?? m.textContent, baseOf(m, base));
         o[n] ||= n == 'link' ? (a('rel') ?? 'alternate') == 'alternate' && url : m.textContent!.trim();
-        if (/^(media:(content|thumbnail)|enclosure)$/.test(n) && url && /^(image|$)/.test(a('type') ?? a('medium') ?? '') && w > width && (w > 99 || !w)) {
+        if (n != 'link' && url && /^(image|$)/.test(a('type') ?? a('medium') ?? '') && w > width && (w > 99 || !w)) {
           o['@img'] = url;
           width = w;
         }
