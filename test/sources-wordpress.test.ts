@@ -86,6 +86,16 @@ describe('sources: WordPress REST', () => {
     });
   }
 
+  it('falls back to the large size, then the upload, when medium_large is missing', () => {
+    const media = (sizes: object) => ({ _embedded: { 'wp:featuredmedia': [{ source_url: upload + 'full.jpg', media_details: { sizes } }] } });
+    const posts = [
+      { link: 'https://example-blog.test/a/', ...media({ large: { source_url: upload + 'large.jpg' } }) },
+      { link: 'https://example-blog.test/b/', ...media({}) },
+      { link: 'https://example-blog.test/c/', _embedded: { 'wp:featuredmedia': [{ code: 'rest_forbidden', data: { status: 401 } }] } },
+    ];
+    expect(parse(JSON.stringify(posts), 'wordpress', base, 5).stories.map((s) => s.image)).to.deep.equal([upload + 'large.jpg', upload + 'full.jpg', undefined]);
+  });
+
   it('stops at max', async () => {
     expect((await feed('wordpress/posts.json', base, 'wordpress', 3)).stories).to.have.length(3);
   });
