@@ -56,11 +56,12 @@ describe('text', () => {
       expect(plainText('1 < 2 and 3 > 2')).to.equal('1 < 2 and 3 > 2');
     });
 
-    it('collapses white space and takes any value', () => {
+    it('collapses white space, and reads only strings (a hostile feed’s object is no "[object Object]")', () => {
       expect(plainText('  a\n\n\tb  ')).to.equal('a b');
       expect(plainText(undefined)).to.equal('');
       expect(plainText(null)).to.equal('');
-      expect(plainText(42)).to.equal('42');
+      expect(plainText({ toString: () => 'Object text' })).to.equal('');
+      expect(plainText(['<b>array</b>'])).to.equal('');
     });
 
     it('never throws on out-of-range code points', () => {

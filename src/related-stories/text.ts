@@ -18,7 +18,7 @@ export const plainText = (html: unknown): string =>
   // Numeric entities before named ones, so "&amp;#39;" stays "&#39;". The % keeps fromCodePoint
   // in range. Stripped again after decoding: double-escaped markup (&lt;em&gt;) never shows.
   strip(
-    strip(String(html ?? ''))
+    strip(typeof html == 'string' ? html : '')
       .replace(/&#(x[\da-f]+|\d+);/gi, (_, n) => String.fromCodePoint(+('0' + n) % 1114112))
       .replace(/&([a-z]+);/g, (m, n) => NAMED[NAMED.indexOf(n) + 1 || -1] ?? m),
   )

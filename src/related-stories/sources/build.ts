@@ -36,6 +36,7 @@ export const stories = (
     const o = prep(item);
     const [link, title, html, date, image, full] = spec.split('|').map((p) => get(o, p));
     const url = href(link, base);
+    const time = typeof date == 'number' ? date : parseDate(date);
     const body = plainText(full);
     const excerpt = plainText(html) || body;
     if (url)
@@ -44,7 +45,8 @@ export const stories = (
         title: plainText(title) || clamp(excerpt, 80) || url,
         url,
         excerpt: clamp(excerpt, 400),
-        date: typeof date == 'number' ? date : parseDate(date),
+        // Only what a Date can hold (a hostile 1e400 cannot).
+        date: Math.abs(time!) < 8.64e15 ? time : undefined,
         // A URL ending in "/" is a folder (Squarespace's assetUrl of a post without a thumbnail).
         image: href(/\/$/.test(image) || image, base),
         minutes: minutes(body),
