@@ -92,6 +92,27 @@ export function minifyTemplates() {
   };
 }
 
+/** The CDN build's file of feed parsers, beside the bundle. */
+export const feedsFile = 'gentle-widgets-feeds.js';
+
+/**
+ * In the CDN bundle, `<related-stories>`' `import('./sources/index.js')` becomes an import of the
+ * parsers' own file beside the bundle (built by the next config): only pages that read a feed load
+ * them, while the feed itself loads. The file is self-contained (it shares the library's Trusted
+ * Types policy through `globalThis`), so the bundle still exports nothing.
+ */
+export function feedsOnDemand() {
+  return {
+    name: 'gentle-widgets-feeds-on-demand',
+    resolveDynamicImport(specifier, importer) {
+      if (specifier === './sources/index.js' && /related-stories[\\/]related-stories\.ts$/.test(importer)) {
+        return { id: `./${feedsFile}`, external: true };
+      }
+      return null;
+    },
+  };
+}
+
 /** Empties `dist/` before the first build writes to it: rollup never removes chunks of earlier builds. */
 function emptyDist() {
   return {
@@ -134,11 +155,21 @@ export default [
     plugins: [
       nodeResolve(),
       ownTrustedTypesPolicy(),
+      feedsOnDemand(),
       minifyTemplates(),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist/cdn', declaration: false, declarationMap: false, sourceMap: false }),
       evaluateOnce(pkg.version),
       terser(terserOptions),
       preUpgradeStylesheet(),
+    ],
+  },
+  // CDN: the feed parsers `<related-stories>` loads when it reads a feed.
+  {
+    input: 'src/related-stories/sources/index.ts',
+    output: { file: `dist/cdn/${feedsFile}`, format: 'es', sourcemap: false },
+    plugins: [
+      typescript({ tsconfig: './tsconfig.json', outDir: 'dist/cdn', declaration: false, declarationMap: false, sourceMap: false }),
+      terser(terserOptions),
     ],
   },
 ];

@@ -4,8 +4,10 @@
 //   lit + shared  Lit and every module of src/shared, with one no-op element (the baseline)
 //   <tag>         src/<tag>.ts for each element rollup.config.mjs lists
 //   all (CDN)     src/all.ts, as dist/cdn/gentle-widgets.js
+//   feeds         the feed parsers <related-stories> loads on demand, as dist/cdn/gentle-widgets-feeds.js
 // and prints each element's own share (its bundle minus the baseline), against the budget its issue gave
-// it where there is one. `--json` prints JSON instead.
+// it where there is one: for <related-stories>, its share of the bundle plus the parsers it loads on
+// demand, as its budget counts all five formats. `--json` prints JSON instead.
 //
 // Then, in the system Chromium (playwright-core), on a page served from 127.0.0.1 under the strict CSP
 // with the built dist/cdn/gentle-widgets.js (run `npm run build` first), what `<journal-prompts>` costs
@@ -32,7 +34,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import typescript from '@rollup/plugin-typescript';
 import { chromium } from 'playwright-core';
-import rollupConfig, { elements } from '../rollup.config.mjs';
+import rollupConfig, { elements, feedsFile } from '../rollup.config.mjs';
 import { chromiumArgs, findChromium } from './chromium.mjs';
 import { startServer } from './serve.mjs';
 
@@ -115,11 +117,36 @@ const minus = (a, b) => ({ gzip: a.gzip - b.gzip, brotli: a.brotli - b.brotli })
 const shareBudgets = { '<journal-prompts>': 2400, '<book-call-cta>': 1800, '<related-stories>': 2200 };
 const percent = (part, whole) => `${((100 * part) / whole).toFixed(0)}%`.padStart(6);
 
+/** The feeds file, built by its own config in rollup.config.mjs (its plugins, a temporary directory). */
+async function buildFeeds(outDir) {
+  const config = [rollupConfig].flat().find((c) => String(c.output?.file).endsWith(`cdn/${feedsFile}`));
+  if (!config) throw new Error(`rollup.config.mjs: no build of dist/cdn/${feedsFile} any more; update scripts/bench.mjs.`);
+  const bundle = await rollup({
+    input: join(root, config.input),
+    onwarn: () => {},
+    plugins: config.plugins.map((plugin) =>
+      plugin.name === 'typescript'
+        ? typescript({ tsconfig: join(root, 'tsconfig.json'), outDir, declaration: false, declarationMap: false, sourceMap: false })
+        : plugin,
+    ),
+  });
+  const file = join(outDir, feedsFile);
+  await bundle.write({ file, format: 'es', sourcemap: false });
+  await bundle.close();
+  const code = readFileSync(file);
+  return {
+    raw: code.length,
+    gzip: gzipSync(code, { level: 9 }).length,
+    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
 async function measureSizes() {
   const outDir = mkdtempSync(join(tmpdir(), 'gentle-bench-'));
   const sizes = {};
   try {
     for (const name of Object.keys(entries)) sizes[name] = await build(name, outDir);
+    sizes.feeds = await buildFeeds(outDir);
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
@@ -130,6 +157,9 @@ async function measureSizes() {
     'src/shared': minus(baseline, sizes.lit),
     ...Object.fromEntries(elements.map((tag) => [`<${tag}>`, minus(sizes[tag], baseline)])),
   };
+  // Its budget counts all five formats: the parsers count, though only pages that read a feed load them.
+  const inBundle = shares['<related-stories>'];
+  shares['<related-stories>'] = { gzip: inBundle.gzip + sizes.feeds.gzip, brotli: inBundle.brotli + sizes.feeds.brotli, inBundle };
   return { bundles: sizes, shares };
 }
 
@@ -146,6 +176,10 @@ function printSizes({ bundles: sizes, shares }) {
     const budget = shareBudgets[name];
     const against = budget ? `  budget ${budget}${share.brotli > budget ? `: ${share.brotli - budget} over` : ''}` : '';
     console.log(`${name.padEnd(width)} ${num(share.gzip)} ${num(share.brotli)}  ${percent(share.brotli, all.brotli)}${against}`);
+    if (share.inBundle) {
+      console.log(`${'  in the bundle'.padEnd(width)} ${num(share.inBundle.gzip)} ${num(share.inBundle.brotli)}  ${percent(share.inBundle.brotli, all.brotli)}`);
+      console.log(`${'  feeds, on demand'.padEnd(width)} ${num(sizes.feeds.gzip)} ${num(sizes.feeds.brotli)}     —  (loaded only to read a feed)`);
+    }
   }
   console.log('\nAn element\'s share is its bundle minus "lit + shared"; shares overlap where elements share code.');
 }
@@ -696,7 +730,11 @@ async function main() {
   const over = [
     ...Object.entries(sizes.shares ?? {})
       .filter(([name, share]) => share.brotli > (shareBudgets[name] ?? Infinity))
-      .map(([name, share]) => `${name}'s share of the CDN bundle is ${share.brotli} B brotli (budget ${shareBudgets[name]} B)`),
+      .map(
+        ([name, share]) =>
+          `${name}'s share of the CDN bundle is ${share.brotli} B brotli (budget ${shareBudgets[name]} B)` +
+          (share.inBundle ? `: ${share.inBundle.brotli} B in the bundle and ${share.brotli - share.inBundle.brotli} B of parsers loaded on demand` : ''),
+      ),
     ...(sizesOnly ? [] : overBudget(browser)),
   ];
   if (json) {

@@ -5,7 +5,6 @@ import { readItem, storageArea, writeItem } from '../shared/storage.js';
 import { sharedStyles } from '../shared/styles.js';
 import { safeUrl } from '../shared/url.js';
 import { styles } from './related-stories.styles.js';
-import { decode, parse } from './sources/index.js';
 import type { Format, Story } from './story.js';
 import { keys, strings } from './strings.js';
 import { clamp } from './text.js';
@@ -192,7 +191,11 @@ export class RelatedStoriesElement extends GentleElement {
     const timer = setTimeout(() => abort.abort(why.timeout), this.#count('timeout', this.timeout, 8) * 1e3);
     let reason: RelatedStoriesErrorReason = 'network';
     try {
-      const response = await fetch(src, { signal: abort.signal, credentials: 'omit' });
+      // The parsers load beside the feed, only on pages that read one (in the CDN build, a file of their own).
+      const [response, { decode, parse }] = await Promise.all([
+        fetch(src, { signal: abort.signal, credentials: 'omit' }),
+        import('./sources/index.js'),
+      ]);
       reason = 'status';
       if (!response.ok) throw 0;
       reason = 'too-large';

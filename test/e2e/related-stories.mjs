@@ -780,11 +780,14 @@ export function relatedStoriesTests(test, origin) {
     });
     const feed = `${origin()}${feeds}atom-wordpress-xml-base-linkblog.xml?far`;
     const asked = () => requests.filter((url) => url === feed).length;
+    // The parsers are a file of their own, loaded with the first feed: a page that reads none never asks for it.
+    const parsers = () => requests.filter((url) => url.endsWith('/dist/cdn/gentle-widgets-feeds.js')).length;
     const top = await page.locator('#far').evaluate((el) => el.getBoundingClientRect().top + scrollY);
     assert.ok(top > 3000, `the element starts ${top}px down`);
     const frames = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 150)))));
     await frames();
     assert.equal(asked(), 0, 'not requested on load');
+    assert.equal(parsers(), 0, 'the feed parsers are not requested on load');
     assert.deepEqual((await cards(page, 'far')).map((card) => card.title), writtenTitles, 'the written stories show meanwhile');
     await page.evaluate((y) => scrollTo(0, y), top - viewport.height - 1200);
     await frames();
@@ -792,6 +795,7 @@ export function relatedStoriesTests(test, origin) {
     await page.evaluate((y) => scrollTo(0, y), top - viewport.height - 300);
     await settled(page, ['far']);
     assert.equal(asked(), 1, 'requested once 300px away');
+    assert.equal(parsers(), 1, 'the feed parsers are requested with the feed, once');
     assert.deepEqual((await cards(page, 'far')).map((card) => card.title), ['Link: Pillow Fight Leaves 24 Concussed', 'Perverse Incentives']);
     await readWhole(page, problems);
     await assertClean();
