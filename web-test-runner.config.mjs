@@ -6,8 +6,9 @@ import { PassThrough, Readable } from 'node:stream';
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
 
 /**
- * Two feeds no file can be: one that never answers (`<related-stories>`' timeout) and one that never
- * ends (its size cap; 64 KB chunks, 8 MB in all, stopped early when the reader cancels).
+ * Feeds no file can be: one that never answers (`<related-stories>`' timeout), one that never ends (its
+ * size cap; 64 KB chunks, 8 MB in all, stopped early when the reader cancels), and a heavy one streamed
+ * without a length.
  */
 function feedServers(ctx, next) {
   if (ctx.path === '/test/feeds/hang') {
@@ -20,6 +21,16 @@ function feedServers(ctx, next) {
     let sent = 0;
     ctx.type = 'application/rss+xml';
     ctx.body = new Readable({ read() { this.push(sent++ < 128 ? chunk : null); } });
+    return undefined;
+  }
+  if (ctx.path === '/test/feeds/heavy') {
+    // One story and 1.1 MB of words, streamed without a length.
+    ctx.type = 'application/rss+xml';
+    ctx.body = Readable.from([
+      '<rss><channel><item><title>Heavy</title><link>https://stories.example/heavy</link><description>',
+      'Calm words. '.repeat(91667),
+      '</description></item></channel></rss>',
+    ]);
     return undefined;
   }
   return next();

@@ -284,6 +284,18 @@ describe('<related-stories>', () => {
     });
   });
 
+  it('warns when a feed is heavy for the stories it shows, and shows them', async () => {
+    let el!: RelatedStoriesElement;
+    const warnings = await captureWarnings(async () => {
+      // 1.1 MB of one item, read whole (no Content-Length: a stream) and shown.
+      el = await fixture<RelatedStoriesElement>(html`<related-stories src=${fresh('/test/feeds/heavy')}></related-stories>`);
+      await loaded(el);
+    });
+    expect(titles(el)).to.deep.equal(['Heavy']);
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.match(/^<related-stories>: http:\/\/[^ ]+\/test\/feeds\/heavy\?t=[\w-]+ is 1\.1 MB for 3 stories; a feed of fewer items loads faster\.$/);
+  });
+
   describe('keeps the written stories when the feed fails', () => {
     const cases: [string, string, string][] = [
       ['a missing feed', '/test/feeds/nothing-here.xml', 'status'],

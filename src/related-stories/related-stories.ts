@@ -217,6 +217,8 @@ export class RelatedStoriesElement extends GentleElement {
         }
         bytes = new Uint8Array(await new Blob(chunks as BlobPart[]).arrayBuffer());
       }
+      // Readers download all of it for a few cards; the site owner can ask the feed for fewer items.
+      if (bytes.length > 1e6) this.#say(`${src} is ${(bytes.length / 1e6).toFixed(1)} MB for ${this.#limit} stories; a feed of fewer items loads faster.`);
       reason = 'parse';
       const type = response.headers.get('content-type');
       const { format, stories } = parse(decode(bytes, type), this.format, response.url || src, this.#limit + 1, type);
