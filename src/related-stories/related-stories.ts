@@ -197,7 +197,7 @@ export class RelatedStoriesElement extends GentleElement {
         import('./sources/index.js'),
       ]);
       reason = 'status';
-      if (!response.ok) throw 0;
+      if (!response.ok) throw Error(`${response.status}`);
       reason = 'too-large';
       let bytes: Uint8Array;
       const length = response.headers.get('content-length');
@@ -228,7 +228,8 @@ export class RelatedStoriesElement extends GentleElement {
       // Disconnected, or `src` changed: nobody is waiting for this feed any more.
       if (abort.signal.aborted && abort.signal.reason !== why.timeout) return;
       if (abort.signal.aborted) reason = 'timeout';
-      this.#say(`could not use ${src} (${why[reason]}${reason == 'parse' ? ': ' + (error as Error).message : ''}); showing the stories in the page.`);
+      // The browser's own words (a status, a JSON error, the parsers' file that did not load) help the site owner.
+      this.#say(`could not use ${src} (${why[reason]}${error instanceof Error ? ': ' + error.message : ''}); showing the stories in the page.`);
       this.#waiting = undefined;
       this.requestUpdate();
       this.emit('related-stories-error', { reason });

@@ -3,11 +3,12 @@
 // near the viewport. The hostile feeds are test/fixtures/hostile/ (their README lists the payloads).
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const templatePath = fileURLToPath(new URL('./pages/related-stories.html', import.meta.url));
+const cdnBundle = fileURLToPath(new URL('../../dist/cdn/gentle-widgets.js', import.meta.url));
 const hostile = '/test/fixtures/hostile/';
 const feeds = '/test/fixtures/feeds/';
 const wordpress = '/test/fixtures/wordpress/';
@@ -294,6 +295,15 @@ export async function startRelatedStories(dir, csp) {
     element('uncached', `src="${feeds}rss2-relative-links-two-digit-years.xml?cache=none" cache-ttl="0"`),
   ]);
   await page('related-far.html', 'far below the fold', ['<div class="far-below"></div>', element('far', `src="${feeds}atom-wordpress-xml-base-linkblog.xml?far" limit="2"`)]);
+  // The bundle copied without the parsers' file beside it, as a site owner hosting it might.
+  await mkdir(join(dir, 'alone'), { recursive: true });
+  await copyFile(cdnBundle, join(dir, 'alone/gentle-widgets.js'));
+  await writeFile(
+    join(dir, 'related-alone.html'),
+    template
+      .replace(block[0], element('alone', `src="${feeds}rss2-relative-links-two-digit-years.xml?alone"`))
+      .replace('src="/dist/cdn/gentle-widgets.js"', 'src="/host/alone/gentle-widgets.js"'),
+  );
 
   await writeFile(join(dir, 'related-10000.xml'), rssFeed(bigItems, bigItem));
   await writeFile(join(dir, 'related-20mb.xml'), twentyMegabytes());
@@ -746,6 +756,18 @@ export function relatedStoriesTests(test, origin) {
       [`<related-stories>: URL is ${(size / 1e6).toFixed(1)} MB for ${bigLimit} stories; a feed of fewer items loads faster.`],
     );
     await assertClean({ warnings: [/^<related-stories>: http:\/\/[^ ]+ is [\d.]+ MB for \d+ stories/] });
+  });
+
+  test('related-stories with the bundle hosted without its parsers file: the written stories stay, and the warning names the file', async (open) => {
+    const { page, problems, assertClean } = await open('/host/related-alone.html', { initScripts: [recordRelated] });
+    await settled(page, ['alone']);
+    assert.deepEqual(await relatedEvents(page), ['related-stories-error #alone {"reason":"network"}']);
+    assert.deepEqual((await cards(page, 'alone')).map((card) => card.title), writtenTitles);
+    const warned = problems.warnings.filter((text) => text.startsWith('<related-stories>'));
+    assert.equal(warned.length, 1, JSON.stringify(warned));
+    assert.match(warned[0], /^<related-stories>: could not use .*: Failed to fetch dynamically imported module: .*\/host\/alone\/gentle-widgets-feeds\.js\); showing the stories in the page\.$/);
+    expectProblems(problems, { errors: [/404/], requests: [/\/host\/alone\/gentle-widgets-feeds\.js/] });
+    await assertClean({ warnings: [/^<related-stories>: could not use/] });
   });
 
   test('related-stories: a reload within cache-ttl renders from sessionStorage without fetching the feed; cache-ttl="0" and a new tab fetch it again', async (open) => {
