@@ -343,7 +343,7 @@ describe('<related-stories>', () => {
       });
       expect(warnings).to.deep.equal([
         '<related-stories>: format="xml" is not auto, wordpress, squarespace, rss, atom, jsonfeed; using auto.',
-        '<related-stories>: limit="-1" is not 1 to 20; using 3.',
+        '<related-stories>: limit="-1" is not a number from 1 to 20; using 3.',
         '<related-stories>: layout="masonry" is not grid or list; using grid.',
         '<related-stories>: show="tags excerpt" is not made of date, reading-time, image, excerpt; using those it knows.',
       ]);

@@ -30,6 +30,21 @@ describe('sources: hostile and awkward input', () => {
     expect(xml('<?xml version="1.0"?><?xml-stylesheet href="s.xsl"?><!-- hi --><!DOCTYPE rss><rss/>').documentElement.tagName).to.equal('rss');
   });
 
+  it('repairs a bare "&" and HTML entities XML does not know, outside CDATA, instead of refusing the feed', () => {
+    const { stories } = parse(
+      `<rss><channel><item><title>Rest & Recovery&nbsp;&mdash; five rituals &amp; more</title><link>/r?a=1&b=2</link>` +
+        `<description><![CDATA[<p>Kept &amp; as written</p>]]></description></item></channel></rss>`,
+      'auto', BASE, 3,
+    );
+    expect(stories[0]).to.include({ title: 'Rest & Recovery — five rituals & more', url: 'https://stories.example/r?a=1&b=2', excerpt: 'Kept & as written' });
+  });
+
+  it('refuses a feed cut short before parsing it', () => {
+    expect(thrown(() => xml('<rss><channel><item><title>Half'))!.message).to.equal('cut short');
+    // A comment after the root, as caching plugins add, is no cut.
+    expect(xml('<rss><channel/></rss>\n<!-- cached -->').documentElement.tagName).to.equal('rss');
+  });
+
   it('leaves inline script and style out of an Atom xhtml content’s words', () => {
     const { stories } = parse(
       `<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>T</title><link href="/t"/>

@@ -46,7 +46,7 @@ export const styles = css`
   }
   :host([layout='list']) img {
     grid-row: span 3;
-    width: var(--related-stories-thumbnail, min(7em, 25vw));
+    width: var(--related-stories-thumbnail, min(7em, 20vw));
   }
   h3 {
     margin: 0;

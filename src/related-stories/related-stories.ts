@@ -29,15 +29,17 @@ const SHOW = ['date', 'reading-time', 'image', 'excerpt'];
 /** Feeds are read whole before parsing; past this, the answer is not a feed worth the reader's data. */
 const MAX_BYTES = 5e6;
 const why: Record<RelatedStoriesErrorReason, string> = {
-  network: 'no answer, or another site without CORS',
+  network: "no answer, another site without CORS, or the page's connect-src",
   status: 'an error status',
   timeout: 'too slow',
   'too-large': 'over 5 MB',
-  parse: 'not a feed',
+  parse: 'unreadable',
 };
 
 /** A page's address as stories are compared: without query, fragment and trailing slash. */
 const pageKey = (url: string) => url.replace(/[?#].*/, '').replace(/\/$/, '');
+/** An image that does not load (gone, blocked by the page's img-src) leaves no broken-image box. */
+const hide = (event: Event) => ((event.target as HTMLElement).hidden = true);
 const words = (node?: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /**
@@ -65,7 +67,7 @@ const words = (node?: Element | null) => node?.textContent?.replace(/\s+/g, ' ')
  * @cssproperty [--related-stories-card-width=14em] - Narrowest a card gets in the grid before the grid has fewer columns.
  * @cssproperty [--related-stories-surface=var(--gentle-surface, a 7% tint of the accent)] - Background of a card.
  * @cssproperty [--related-stories-padding=1em] - Space inside a card.
- * @cssproperty [--related-stories-thumbnail=min(7em, 25vw)] - Width of the image in the `list` layout.
+ * @cssproperty [--related-stories-thumbnail=min(7em, 20vw)] - Width of the image in the `list` layout.
  * @cssproperty [--gentle-accent=#3b6e66] - Accent shared by every gentle-widgets element: the focus rings and the card tint.
  * @cssproperty [--gentle-surface] - Background shared by every element.
  * @cssproperty [--gentle-radius=0.5em] - Corner radius of the cards.
@@ -141,9 +143,9 @@ export class RelatedStoriesElement extends GentleElement {
   }
 
   /** A number attribute in range, else its default with a warning. */
-  #count(name: string, value: number, fallback: number, min = 0, max = 1e9): number {
+  #count(name: string, value: number, fallback: number, min = 1, max = Infinity): number {
     if (value >= min && value <= max) return value;
-    this.#refuse(name, `${min} to ${max}`, fallback);
+    this.#refuse(name, `a number from ${min}${max < Infinity ? ` to ${max}` : ' up'}`, fallback);
     return fallback;
   }
 
@@ -170,7 +172,7 @@ export class RelatedStoriesElement extends GentleElement {
     this.#waiting = src;
     try {
       const { t, f, s } = JSON.parse(readItem(storageArea('session'), this.#cacheKey)!);
-      if (Date.now() - t < this.#count('cache-ttl', this.cacheTtl, 600) * 1e3) return this.#done(s, f);
+      if (Date.now() - t < this.#count('cache-ttl', this.cacheTtl, 600, 0) * 1e3) return this.#done(s, f);
     } catch {
       // Nothing cached, or not readable: load it.
     }
@@ -188,7 +190,7 @@ export class RelatedStoriesElement extends GentleElement {
 
   async #load(src: string): Promise<void> {
     const abort = (this.#abort = new AbortController());
-    const timer = setTimeout(() => abort.abort(why.timeout), this.#count('timeout', this.timeout, 8) * 1e3);
+    const timer = setTimeout(() => abort.abort(why.timeout), this.#count('timeout', this.timeout, 8, 0.1) * 1e3);
     let reason: RelatedStoriesErrorReason = 'network';
     try {
       // The parsers load beside the feed, only on pages that read one (in the CDN build, a file of their own).
@@ -197,7 +199,8 @@ export class RelatedStoriesElement extends GentleElement {
         import('./sources/index.js'),
       ]);
       reason = 'status';
-      if (!response.ok) throw Error(`${response.status}`);
+      // WordPress says what was wrong ("per_page must be between 1 and 100") in its JSON.
+      if (!response.ok) throw Error(`${response.status} ${(await response.json().catch(() => 0))?.message ?? ''}`.trim());
       reason = 'too-large';
       let bytes: Uint8Array;
       const length = response.headers.get('content-length');
@@ -229,7 +232,10 @@ export class RelatedStoriesElement extends GentleElement {
       if (abort.signal.aborted && abort.signal.reason !== why.timeout) return;
       if (abort.signal.aborted) reason = 'timeout';
       // The browser's own words (a status, a JSON error, the parsers' file that did not load) help the site owner.
-      this.#say(`could not use ${src} (${why[reason]}${error instanceof Error ? ': ' + error.message : ''}); showing the stories in the page.`);
+      this.#say(
+        `could not use ${src} (${why[reason]}${error instanceof Error ? ': ' + error.message : ''}); ` +
+          (this.#written().length ? 'showing the stories in the page.' : 'with no stories in the page to show instead, it is hidden.'),
+      );
       this.#waiting = undefined;
       this.requestUpdate();
       this.emit('related-stories-error', { reason });
@@ -310,7 +316,7 @@ export class RelatedStoriesElement extends GentleElement {
       const time = show.includes('reading-time') && story.minutes ? minutes.replace('{n}', `${story.minutes}`) : '';
       const image =
         show.includes('image') && story.image
-          ? html`<img part="image" src=${story.image} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />`
+          ? html`<img part="image" src=${story.image} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" @error=${hide} />`
           : nothing;
       const meta = when || time ? html`<p part="meta">${when}${when && time ? ' · ' : ''}${time}</p>` : nothing;
       const excerpt =

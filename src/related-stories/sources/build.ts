@@ -38,8 +38,10 @@ export const stories = (
     const url = href(link, base);
     const time = typeof date == 'number' ? date : parseDate(date);
     const body = plainText(full);
-    const excerpt = plainText(html) || body;
-    if (url)
+    // WordPress ends a made-up excerpt with " […]"; the clamp says the same with "…".
+    const excerpt = (plainText(html) || body).replace(/ ?\[…\]$/, '…');
+    // A password-protected WordPress post is no story for every reader.
+    if (url && !o.content?.protected)
       out.push({
         // A post without a title (a microblog note) is titled by the start of its text.
         title: plainText(title) || clamp(excerpt, 80) || url,

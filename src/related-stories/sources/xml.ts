@@ -16,7 +16,12 @@ export const xml = (text: string): Document => {
   // multiply entities, does not get past that pattern either.) Every namespace becomes an inert one:
   // XHTML, SVG or MathML elements have their on* and style attributes checked against the page's
   // CSP even in a parsed document. Nothing here reads namespaces.
-  text = text.replace(/(\sxmlns[^=]*=\s*["'])/g, '$1x:');
+  // The two mistakes real feeds make most, a bare "&" and an HTML entity XML does not know (&nbsp;),
+  // are repaired outside CDATA rather than refused; a feed cut short is refused before parsing.
+  if (!/(<\/(rss|feed|rdf:RDF)>|\/>)(\s|<!--[^]*?-->)*$/.test(text)) throw Error('cut short');
+  text = text.replace(/(\sxmlns[^=]*=\s*["'])|<!\[CDATA\[[^]*?\]\]>|&(?!(amp|lt|gt|quot|apos|#\d+|#x[\da-f]+);)/gi, (m, ns) =>
+    ns ? ns + 'x:' : m[1] ? m : '&amp;',
+  );
   const doc = new DOMParser().parseFromString((trustedPolicy()?.createHTML(text) ?? text) as string, 'application/xml');
   if (doc.querySelector('parsererror')) throw Error('not XML');
   // Script and style in inline (type="xhtml") content are code, not words.
