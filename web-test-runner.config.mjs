@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
 import { plainSummaryReporter } from './test/wtr-summary-reporter.mjs';
+import { readFileSync } from 'node:fs';
 import { PassThrough, Readable } from 'node:stream';
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
 
@@ -31,6 +32,21 @@ function feedServers(ctx, next) {
       'Calm words. '.repeat(91667),
       '</description></item></channel></rss>',
     ]);
+    return undefined;
+  }
+  if (ctx.path === '/test/feeds/wordpress-400') {
+    // What WordPress answers to per_page=1000: a 400 with its reason in JSON (the captured body).
+    ctx.status = 400;
+    ctx.type = 'application/json';
+    ctx.body = readFileSync('test/fixtures/wordpress/error-per-page-1000.json');
+    return undefined;
+  }
+  if (ctx.path === '/test/feeds/missing-image') {
+    ctx.type = 'application/feed+json';
+    ctx.body = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      items: [{ url: '/stories/gone', title: 'Its image is gone', image: '/test/feeds/no-such-image.png' }],
+    });
     return undefined;
   }
   return next();

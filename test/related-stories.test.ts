@@ -296,6 +296,28 @@ describe('<related-stories>', () => {
     expect(warnings[0]).to.match(/^<related-stories>: http:\/\/[^ ]+\/test\/feeds\/heavy\?t=[\w-]+ is 1\.1 MB for 3 stories; a feed of fewer items loads faster\.$/);
   });
 
+  it('hides an image that cannot load, rather than a broken-image box', async () => {
+    const el = await fixture<RelatedStoriesElement>(html`<related-stories src=${fresh('/test/feeds/missing-image')}></related-stories>`);
+    await loaded(el);
+    const [image] = part(el, 'image');
+    if (!image.hidden) await oneEvent(image, 'error');
+    expect(image.hidden).to.equal(true);
+    expect(isRendered(image)).to.equal(false);
+    expect(titles(el)).to.deep.equal(['Its image is gone']);
+  });
+
+  it('passes on what WordPress says was wrong, and says it hides when nothing is written', async () => {
+    let el!: RelatedStoriesElement;
+    const warnings = await captureWarnings(async () => {
+      el = await fixture<RelatedStoriesElement>(html`<related-stories src=${fresh('/test/feeds/wordpress-400')}></related-stories>`);
+      expect(await failed(el)).to.deep.equal({ reason: 'status' });
+    });
+    // The top-level message of test/fixtures/wordpress/error-per-page-1000.json.
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.match(/\(an error status: 400 Invalid parameter\(s\): per_page\); with no stories in the page to show instead, it is hidden\.$/);
+    expect(el.hidden).to.equal(true);
+  });
+
   describe('keeps the written stories when the feed fails', () => {
     const cases: [string, string, string][] = [
       ['a missing feed', '/test/feeds/nothing-here.xml', 'status'],

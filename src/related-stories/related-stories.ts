@@ -199,7 +199,7 @@ export class RelatedStoriesElement extends GentleElement {
         import('./sources/index.js'),
       ]);
       reason = 'status';
-      // WordPress says what was wrong ("per_page must be between 1 and 100") in its JSON.
+      // WordPress says what was wrong ("Invalid parameter(s): per_page") in its JSON.
       if (!response.ok) throw Error(`${response.status} ${(await response.json().catch(() => 0))?.message ?? ''}`.trim());
       reason = 'too-large';
       let bytes: Uint8Array;
