@@ -293,7 +293,7 @@ describe('<related-stories>', () => {
     });
     expect(titles(el)).to.deep.equal(['Heavy']);
     expect(warnings).to.have.length(1);
-    expect(warnings[0]).to.match(/^<related-stories>: http:\/\/[^ ]+\/test\/feeds\/heavy\?t=[\w-]+ is 1\.1 MB for 3 stories; a feed of fewer items loads faster\.$/);
+    expect(warnings[0]).to.match(/^<related-stories>: http:\/\/[^ ]+\/test\/feeds\/heavy\?t=[\w-]+ is 1\.1 MB; a feed of fewer items loads faster\.$/);
   });
 
   it('hides an image that cannot load, rather than a broken-image box', async () => {
@@ -314,7 +314,7 @@ describe('<related-stories>', () => {
     });
     // The top-level message of test/fixtures/wordpress/error-per-page-1000.json.
     expect(warnings).to.have.length(1);
-    expect(warnings[0]).to.match(/\(an error status: 400 Invalid parameter\(s\): per_page\); with no stories in the page to show instead, it is hidden\.$/);
+    expect(warnings[0]).to.match(/\(status: 400 Invalid parameter\(s\): per_page\); none are written in the page, so it is hidden\.$/);
     expect(el.hidden).to.equal(true);
   });
 

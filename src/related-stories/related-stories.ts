@@ -29,8 +29,8 @@ const SHOW = ['date', 'reading-time', 'image', 'excerpt'];
 /** Feeds are read whole before parsing; past this, the answer is not a feed worth the reader's data. */
 const MAX_BYTES = 5e6;
 const why: Record<RelatedStoriesErrorReason, string> = {
-  network: "no answer, another site without CORS, or the page's connect-src",
-  status: 'an error status',
+  network: 'no answer, no CORS header, or connect-src',
+  status: 'status',
   timeout: 'too slow',
   'too-large': 'over 5 MB',
   parse: 'unreadable',
@@ -221,7 +221,7 @@ export class RelatedStoriesElement extends GentleElement {
         bytes = new Uint8Array(await new Blob(chunks as BlobPart[]).arrayBuffer());
       }
       // Readers download all of it for a few cards; the site owner can ask the feed for fewer items.
-      if (bytes.length > 1e6) this.#say(`${src} is ${(bytes.length / 1e6).toFixed(1)} MB for ${this.#limit} stories; a feed of fewer items loads faster.`);
+      if (bytes.length > 1e6) this.#say(`${src} is ${(bytes.length / 1e6).toFixed(1)} MB; a feed of fewer items loads faster.`);
       reason = 'parse';
       const type = response.headers.get('content-type');
       const { format, stories } = parse(decode(bytes, type), this.format, response.url || src, this.#limit + 1, type);
@@ -234,7 +234,7 @@ export class RelatedStoriesElement extends GentleElement {
       // The browser's own words (a status, a JSON error, the parsers' file that did not load) help the site owner.
       this.#say(
         `could not use ${src} (${why[reason]}${error instanceof Error ? ': ' + error.message : ''}); ` +
-          (this.#written().length ? 'showing the stories in the page.' : 'with no stories in the page to show instead, it is hidden.'),
+          (this.#written().length ? 'showing the stories in the page.' : 'none are written in the page, so it is hidden.'),
       );
       this.#waiting = undefined;
       this.requestUpdate();

@@ -36,7 +36,7 @@ const expectedWarnings = {
   // its own origin could lift its sandbox. A real scheduler is on its own origin, where it cannot.
   'elements-book-call-cta--dialog-open': sameOriginSandbox,
   'elements-book-call-cta--inline-loaded': sameOriginSandbox,
-  'elements-related-stories--feed-failed': /<related-stories>: could not use \S+\/demo\/ \(not a feed/,
+  'elements-related-stories--feed-failed': /<related-stories>: could not use \S+\/demo\/ \(unreadable: not a feed/,
   'elements-related-stories--unknown-layout': /<related-stories>: layout="cards" is not grid or list; using grid\./,
 };
 
