@@ -126,7 +126,6 @@ export class BookCallCtaElement extends GentleElement {
   /** Whether the scheduler's frame exists: the reader has opened it once. */
   #loaded = false;
   #height = 0;
-  #warned = new Set<string>();
   #observer?: MutationObserver;
 
   override connectedCallback(): void {
@@ -172,14 +171,9 @@ export class BookCallCtaElement extends GentleElement {
     return !!this.#url && this.emit('book-call-cta-open', { provider: this.#provider, mode: this.#mode }, { cancelable: true });
   }
 
-  #say(message: string): void {
-    if (!this.#warned.has(message)) this.warn(message);
-    this.#warned.add(message);
-  }
-
   /** Warns that `what` cannot work and names what would; the booking page opens in a new tab instead. */
   #fallBack(what: string, known: readonly string[]): 'link' {
-    this.#say(`${what}: use ${known.join(', ')}. Opening a new tab instead.`);
+    this.warnOnce(`${what}: use ${known.join(', ')}. Opening a new tab instead.`);
     return 'link';
   }
 
@@ -190,8 +184,8 @@ export class BookCallCtaElement extends GentleElement {
     const raw = this.href ?? link?.getAttribute('href');
     const url = safeUrl(raw, { httpsOnly: true });
     this.#url = url && withUtm(url, { source: this.utmSource, medium: this.utmMedium, campaign: this.utmCampaign });
-    if (!raw?.trim()) this.#say('has no booking link (an <a href> or href); showing the text alone.');
-    else if (!url) this.#say(`refused the booking URL "${raw}" (https: only); showing the text without a link.`);
+    if (!raw?.trim()) this.warnOnce('has no booking link (an <a href> or href); showing the text alone.');
+    else if (!url) this.warnOnce(`refused the booking URL "${raw}" (https: only); showing the text without a link.`);
 
     let provider = this.provider ?? (url ? detectProvider(url) : 'link');
     if (!providerNames.includes(provider)) {

@@ -120,7 +120,6 @@ export class RelatedStoriesElement extends GentleElement {
   #waiting?: string;
   #observer?: IntersectionObserver;
   #abort?: AbortController;
-  #warned = new Set<string>();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -132,14 +131,9 @@ export class RelatedStoriesElement extends GentleElement {
     this.#stop();
   }
 
-  #say(message: string): void {
-    if (!this.#warned.has(message)) this.warn(message);
-    this.#warned.add(message);
-  }
-
   /** Warns that attribute `name` is not `valid` and what is used instead. */
   #refuse(name: string, valid: string, fallback: unknown): void {
-    this.#say(`${name}="${this.getAttribute(name)}" is not ${valid}; using ${fallback}.`);
+    this.warnOnce(`${name}="${this.getAttribute(name)}" is not ${valid}; using ${fallback}.`);
   }
 
   /** A number attribute in range, else its default with a warning. */
@@ -221,7 +215,7 @@ export class RelatedStoriesElement extends GentleElement {
         bytes = new Uint8Array(await new Blob(chunks as BlobPart[]).arrayBuffer());
       }
       // Readers download all of it for a few cards; the site owner can ask the feed for fewer items.
-      if (bytes.length > 1e6) this.#say(`${src} is ${(bytes.length / 1e6).toFixed(1)} MB; a feed of fewer items loads faster.`);
+      if (bytes.length > 1e6) this.warnOnce(`${src} is ${(bytes.length / 1e6).toFixed(1)} MB; a feed of fewer items loads faster.`);
       reason = 'parse';
       const type = response.headers.get('content-type');
       const { format, stories } = parse(decode(bytes, type), this.format, response.url || src, this.#limit + 1, type);
@@ -232,7 +226,7 @@ export class RelatedStoriesElement extends GentleElement {
       if (abort.signal.aborted && abort.signal.reason !== why.timeout) return;
       if (abort.signal.aborted) reason = 'timeout';
       // The browser's own words (a status, a JSON error, the parsers' file that did not load) help the site owner.
-      this.#say(
+      this.warnOnce(
         `could not use ${src} (${why[reason]}${error instanceof Error ? ': ' + error.message : ''}); ` +
           (this.#written().length ? 'showing the stories in the page.' : 'none are written in the page, so it is hidden.'),
       );
@@ -253,7 +247,7 @@ export class RelatedStoriesElement extends GentleElement {
 
   /** The stories written in the page: `<li>`s of a list, or `<article>`s. */
   #written(): Story[] {
-    return [...this.querySelectorAll(':scope > ul > li, :scope > ol > li, :scope > article')].flatMap((item) => {
+    return [...this.querySelectorAll(':scope>ul>li,:scope>ol>li,:scope>article')].flatMap((item) => {
       const link = item.querySelector('a[href]');
       const url = safeUrl(link?.getAttribute('href'));
       const time = item.querySelector('time');
@@ -263,7 +257,7 @@ export class RelatedStoriesElement extends GentleElement {
       return url
         ? [
             {
-              title: words(item.querySelector('h2, h3, h4, h5, h6') ?? link),
+              title: words(item.querySelector('h2,h3,h4,h5,h6') ?? link),
               url,
               excerpt: words(excerpt),
               date: date || undefined,
@@ -291,7 +285,7 @@ export class RelatedStoriesElement extends GentleElement {
     if (this.show.split(/\s+/).some((token) => token && !SHOW.includes(token))) this.#refuse('show', `made of ${SHOW.join(', ')}`, 'those it knows');
     // Hidden with nothing to show, unless a feed is still to come (a hidden element never nears the viewport).
     this.hidden = !this.#stories().length && !this.#waiting;
-    if (this.hidden && !this.src) this.#say('has no stories (a list of links, or src), so it is hidden. In WordPress, use a Custom HTML block.');
+    if (this.hidden && !this.src) this.warnOnce('has no stories (a list of links, or src), so it is hidden. In WordPress, use a Custom HTML block.');
   }
 
   protected override render() {

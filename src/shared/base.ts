@@ -46,6 +46,14 @@ export class GentleElement extends LitElement {
     console.warn(`<${this.localName}>: ${message}`);
   }
 
+  #warned = new Set<string>();
+
+  /** `warn`, once per message and element: a check that runs on every update does not repeat it. */
+  protected warnOnce(message: string): void {
+    if (!this.#warned.has(message)) this.warn(message);
+    this.#warned.add(message);
+  }
+
   /** The language of the UI strings: the nearest `lang` (element, ancestors, `<html>`), else English. */
   protected get language(): Language {
     return pickLanguage(nearestLang(this));
