@@ -194,28 +194,35 @@ const strictCsp =
 const FRAME_MS = 1000 / 60;
 const budgets = { writesPerSecond: 2, keystrokeMedianMs: 8 };
 
-const benchPage = (storage) => `<!doctype html>
+/** A page of the CDN bundle and its stylesheet around `element`, as a site owner's would be. */
+const hostPage = (title, element) => `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
-  <title>Bench: journal-prompts</title>
+  <title>Bench: ${title}</title>
   <link rel="stylesheet" href="/dist/cdn/gentle-widgets.css">
   <script type="module" src="/dist/cdn/gentle-widgets.js"></script>
 </head>
 <body>
   <main>
-    <p>Article text before the journal.</p>
+    ${element}
+  </main>
+</body>
+</html>
+`;
+
+const benchPage = (storage) =>
+  hostPage(
+    'journal-prompts',
+    `<p>Article text before the journal.</p>
     <journal-prompts id="journal" storage="${storage}">
       <p slot="heading">Bench prompts</p>
       <ol>
         <li>What was there to be released?</li>
         <li>What is a need I can give more attention to?</li>
       </ol>
-    </journal-prompts>
-  </main>
-</body>
-</html>
-`;
+    </journal-prompts>`,
+  );
 
 /**
  * Init script: counts `setItem` calls on the journal's key (and on any key), with their times, and
@@ -366,26 +373,16 @@ const storyBudgets = { medianMs: 50, longestTaskMs: 200 };
 const FEED_CAP = Number(/\bMAX_BYTES = ([\d.e_]+);/.exec(readFileSync(join(root, 'src/related-stories/related-stories.ts'), 'utf8'))?.[1].replaceAll('_', ''));
 if (!(FEED_CAP > 0)) throw new Error('src/related-stories/related-stories.ts: no MAX_BYTES found; update scripts/bench.mjs.');
 
-const storiesPage = (feed) => `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <title>Bench: related-stories</title>
-  <link rel="stylesheet" href="/dist/cdn/gentle-widgets.css">
-  <script type="module" src="/dist/cdn/gentle-widgets.js"></script>
-</head>
-<body>
-  <main>
-    <related-stories id="stories" src="/bench/${feed}.rss" show="date reading-time image excerpt" cache-ttl="0">
+const storiesPage = (feed) =>
+  hostPage(
+    'related-stories',
+    `<related-stories id="stories" src="/bench/${feed}.rss" show="date reading-time image excerpt" cache-ttl="0">
       <h2 slot="heading">Read more</h2>
       <ul>
         <li><a href="/bench/posts/written/">A story written in the page</a> <p>What readers get until the feed is read.</p></li>
       </ul>
-    </related-stories>
-  </main>
-</body>
-</html>
-`;
+    </related-stories>`,
+  );
 
 const TITLES = [
   'Rest &#038; Recovery: 5 Gentle Evening Rituals',
