@@ -372,6 +372,25 @@ describe('<related-stories>', () => {
       expect(part(el, 'excerpt').length).to.be.greaterThan(0);
     });
 
+    it('refuses an excerpt length, a timeout or a cache lifetime out of range, with a warning each', async () => {
+      let el!: RelatedStoriesElement;
+      const warnings = await captureWarnings(async () => {
+        el = await fixture<RelatedStoriesElement>(
+          html`<related-stories excerpt-length="0" timeout="0" cache-ttl="-1" src=${fresh(`${FEEDS}jsonfeed-1.1-real-images-de.json`)}
+            >${ARTICLE_STORIES}</related-stories
+          >`,
+        );
+        await loaded(el);
+      });
+      expect(warnings).to.deep.equal([
+        '<related-stories>: cache-ttl="-1" is not a number from 0 up; using 600.',
+        '<related-stories>: excerpt-length="0" is not a number from 1 up; using 160.',
+        '<related-stories>: timeout="0" is not a number from 0.1 up; using 8.',
+      ]);
+      // The defaults hold: the feed loaded within 8 s, excerpts end by 160 characters.
+      expect(part(el, 'excerpt').every((p) => p.textContent!.length <= 160)).to.equal(true);
+    });
+
     it('skips written stories whose link is not http(s)', async () => {
       const el = await fixture<RelatedStoriesElement>(html`<related-stories>
         <ul>

@@ -164,9 +164,11 @@ export class RelatedStoriesElement extends GentleElement {
     const src = safeUrl(this.src);
     if (!src) return this.#refuse('src', 'an http(s) URL', 'the stories in the page');
     this.#waiting = src;
+    // Checked here, not only when something is cached: a wrong value is reported on the first visit.
+    const ttl = this.#count('cache-ttl', this.cacheTtl, 600, 0) * 1e3;
     try {
       const { t, f, s } = JSON.parse(readItem(storageArea('session'), this.#cacheKey)!);
-      if (Date.now() - t < this.#count('cache-ttl', this.cacheTtl, 600, 0) * 1e3) return this.#done(s, f);
+      if (Date.now() - t < ttl) return this.#done(s, f);
     } catch {
       // Nothing cached, or not readable: load it.
     }
