@@ -1,5 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { dirname, resolve, sep } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -95,20 +96,34 @@ export function minifyTemplates() {
 /** The CDN build's file of feed parsers, beside the bundle. */
 export const feedsFile = 'gentle-widgets-feeds.js';
 
+/** Languages whose strings load on demand, each from its own file (`src/locales/<lang>.ts`). */
+export const locales = ['de', 'nl', 'fr', 'es'];
+
 /**
- * In the CDN bundle, `<related-stories>`' `import('./sources/index.js')` becomes an import of the
- * parsers' own file beside the bundle (built by the next config): only pages that read a feed load
- * them, while the feed itself loads. The file is self-contained (it shares the library's Trusted
- * Types policy through `globalThis`), so the bundle still exports nothing.
+ * Modules the elements import only when a page needs them, and the file each becomes beside the CDN
+ * bundle: the feed parsers (a `<related-stories>` with `src`), the warnings (something on the page
+ * is wrong) and the strings of each language but English (a page that speaks it).
  */
-export function feedsOnDemand() {
+export const onDemandFiles = {
+  'related-stories/sources/index.ts': feedsFile,
+  'shared/warnings.ts': 'gentle-widgets-warnings.js',
+  ...Object.fromEntries(locales.map((lang) => [`locales/${lang}.ts`, `gentle-widgets-${lang}.js`])),
+};
+
+/**
+ * In the CDN bundle, each `import()` of an on-demand module becomes an import of its file beside the
+ * bundle (built by the last two configs), resolved from the bundle's own URL. The files are
+ * self-contained (the feed parsers share the library's Trusted Types policy through `globalThis`), so
+ * the bundle still exports nothing.
+ */
+export function onDemand() {
   return {
-    name: 'gentle-widgets-feeds-on-demand',
+    name: 'gentle-widgets-on-demand',
     resolveDynamicImport(specifier, importer) {
-      if (specifier === './sources/index.js' && /related-stories[\\/]related-stories\.ts$/.test(importer)) {
-        return { id: `./${feedsFile}`, external: true };
-      }
-      return null;
+      if (typeof specifier !== 'string' || !specifier.startsWith('.')) return null;
+      const path = resolve(dirname(importer), specifier).replace(/\.js$/, '.ts').split(sep).join('/');
+      const module = Object.keys(onDemandFiles).find((key) => path.endsWith(`/src/${key}`));
+      return module ? { id: `./${onDemandFiles[module]}`, external: true } : null;
     },
   };
 }
@@ -150,12 +165,12 @@ export default [
   },
   // CDN: one minified module, Lit included, registers every element, evaluates once per page.
   {
-    input: 'src/all.ts',
+    input: 'src/cdn.ts',
     output: { file: 'dist/cdn/gentle-widgets.js', format: 'es', sourcemap: false },
     plugins: [
       nodeResolve(),
       ownTrustedTypesPolicy(),
-      feedsOnDemand(),
+      onDemand(),
       minifyTemplates(),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist/cdn', declaration: false, declarationMap: false, sourceMap: false }),
       evaluateOnce(pkg.version),
@@ -167,6 +182,15 @@ export default [
   {
     input: 'src/related-stories/sources/index.ts',
     output: { file: `dist/cdn/${feedsFile}`, format: 'es', sourcemap: false },
+    plugins: [
+      typescript({ tsconfig: './tsconfig.json', outDir: 'dist/cdn', declaration: false, declarationMap: false, sourceMap: false }),
+      terser(terserOptions),
+    ],
+  },
+  // CDN: the warnings, and one file per language other than English.
+  {
+    input: { warnings: 'src/shared/warnings.ts', ...Object.fromEntries(locales.map((lang) => [lang, `src/locales/${lang}.ts`])) },
+    output: { dir: 'dist/cdn', format: 'es', sourcemap: false, entryFileNames: 'gentle-widgets-[name].js' },
     plugins: [
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist/cdn', declaration: false, declarationMap: false, sourceMap: false }),
       terser(terserOptions),

@@ -1,10 +1,15 @@
-/** Records `console.warn` calls while `fn` runs, passing them through to nothing. */
+/**
+ * Records `console.warn` calls while `fn` runs, passing them through to nothing. The elements' words
+ * load on demand, so it waits for them (and a task) before it stops listening.
+ */
 export async function captureWarnings(fn: () => unknown | Promise<unknown>): Promise<string[]> {
   const warnings: string[] = [];
   const original = console.warn;
   console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
   try {
     await fn();
+    await import('../src/shared/warnings.js');
+    await new Promise((resolve) => setTimeout(resolve));
   } finally {
     console.warn = original;
   }

@@ -1,10 +1,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { nearestLang, pickLanguage, translate, type StringTable } from '../src/shared/i18n.js';
-
-const table: StringTable<'hello' | 'bye'> = {
-  en: { hello: 'Hello', bye: 'Bye' },
-  de: { hello: 'Hallo' },
-};
+import { strings as ctaStrings } from '../src/book-call-cta/strings.js';
+import { strings } from '../src/content-notice/strings.js';
+import { strings as journalStrings } from '../src/journal-prompts/strings.js';
+import de from '../src/locales/de.js';
+import es from '../src/locales/es.js';
+import fr from '../src/locales/fr.js';
+import nl from '../src/locales/nl.js';
+import { strings as storiesStrings } from '../src/related-stories/strings.js';
+import { languageReady, nearestLang, pickLanguage, translate } from '../src/shared/i18n.js';
 
 describe('i18n', () => {
   it('maps language tags to a supported language, English otherwise', () => {
@@ -17,10 +20,30 @@ describe('i18n', () => {
     expect(pickLanguage('')).to.equal('en');
   });
 
-  it('translates, falling back to English for a missing string', () => {
-    expect(translate(table, 'de', 'hello')).to.equal('Hallo');
-    expect(translate(table, 'de', 'bye')).to.equal('Bye');
-    expect(translate(table, 'nl', 'hello')).to.equal('Hello');
+  it('has English at once, and another language once its file has loaded', async () => {
+    expect(languageReady('en')).to.equal(undefined);
+    expect(translate(strings, 'en', 'reveal')).to.equal('Show this part');
+    expect(translate(strings, 'en', 'restore')).to.equal('Show note');
+    const pending = languageReady('fr');
+    if (pending) {
+      // Not loaded by another test yet: English until it arrives.
+      expect(translate(strings, 'fr', 'reveal')).to.equal('Show this part');
+      await pending;
+    }
+    expect(languageReady('fr')).to.equal(undefined);
+    expect(translate(strings, 'fr', 'reveal')).to.equal('Afficher ce passage');
+    expect(translate(strings, 'fr', 'restore')).to.equal('Afficher la note');
+  });
+
+  it('lists every string in every language file, in the order of the keys', () => {
+    for (const [lang, locale] of Object.entries({ de, nl, fr, es })) {
+      expect(Object.keys(locale), lang).to.have.members(['content-notice', 'journal-prompts', 'book-call-cta', 'related-stories']);
+      for (const table of [strings, journalStrings, ctaStrings, storiesStrings]) {
+        const words = locale[table.name].split('|');
+        expect(words, `${lang} ${table.name}`).to.have.length(table.keys.length);
+        expect(words.every(Boolean), `${lang} ${table.name} has an empty string`).to.equal(true);
+      }
+    }
   });
 
   it('finds the nearest lang: the node, an ancestor, across shadow roots, then <html>', async () => {

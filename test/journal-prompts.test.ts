@@ -1,7 +1,8 @@
 import { aTimeout, expect, fixture, fixtureCleanup, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { JournalPromptsElement } from '../src/journal-prompts.js';
-import { strings } from '../src/journal-prompts/strings.js';
+import nlStrings from '../src/locales/nl.js';
+import { keys, strings, type JournalPromptsString } from '../src/journal-prompts/strings.js';
 import { hashText } from '../src/shared/storage.js';
 import { blockStorage, captureWarnings, isRendered } from './helpers.js';
 
@@ -62,8 +63,9 @@ const journalKeys = () =>
   [sessionStorage, localStorage].flatMap((storage) => Object.keys(storage).filter((key) => key.startsWith(PREFIX)));
 
 // The status line: where the answers are kept, then "They are never sent anywhere."
-const en = strings.en;
-const nl = strings.nl!;
+const words = (list: string) => Object.fromEntries(list.split('|').map((word, i) => [keys[i], word])) as Record<JournalPromptsString, string>;
+const en = words(strings.en);
+const nl = words(nlStrings['journal-prompts']);
 const line = (where: 'session' | 'local' | 'none' | 'memory') => `${en[where]} They are never sent anywhere.`;
 const SESSION_LINE = line('session');
 const LOCAL_LINE = line('local');

@@ -173,7 +173,7 @@ export class BookCallCtaElement extends GentleElement {
 
   /** Warns that `what` cannot work and names what would; the booking page opens in a new tab instead. */
   #fallBack(what: string, known: readonly string[]): 'link' {
-    this.warnOnce(`${what}: use ${known.join(', ')}. Opening a new tab instead.`);
+    this.warnOnce('cta-fall-back', what, known.join(', '));
     return 'link';
   }
 
@@ -184,8 +184,8 @@ export class BookCallCtaElement extends GentleElement {
     const raw = this.href ?? link?.getAttribute('href');
     const url = safeUrl(raw, { httpsOnly: true });
     this.#url = url && withUtm(url, { source: this.utmSource, medium: this.utmMedium, campaign: this.utmCampaign });
-    if (!raw?.trim()) this.warnOnce('has no booking link (an <a href> or href); showing the text alone.');
-    else if (!url) this.warnOnce(`refused the booking URL "${raw}" (https: only); showing the text without a link.`);
+    if (!raw?.trim()) this.warnOnce('cta-no-link');
+    else if (!url) this.warnOnce('cta-refused', raw);
 
     let provider = this.provider ?? (url ? detectProvider(url) : 'link');
     if (!providerNames.includes(provider)) {

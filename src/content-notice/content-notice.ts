@@ -131,22 +131,22 @@ export class ContentNoticeElement extends GentleElement {
 
   #set(change: Partial<NoticeState>, event?: string): void {
     Object.assign(this, change);
-    if (this.#memory && !this.#memory.write(this)) this.warn('could not save to storage; it will not be remembered.');
+    if (this.#memory && !this.#memory.write(this)) this.warn('notice-unsaved');
     if (event) this.emit(event, { id: this.id });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('variant') && this.#kind !== this.variant) {
-      this.warn(`variant="${this.variant}" is unknown; use ${VARIANTS.join(', ')}. Showing a disclaimer.`);
+      this.warn('notice-variant', this.variant);
     }
     if (changed.has('gate') && this.gate && this.#kind !== 'warning') {
-      this.warn('gate needs variant="warning"; the content stays visible.');
+      this.warn('notice-gate');
     }
     if (changed.has('remember')) this.#openMemory();
   }
 
   protected override firstUpdated(): void {
-    if (this.#empty) this.warn('is empty, so it is hidden. In WordPress, paste it into a Custom HTML block.');
+    if (this.#empty) this.warn('notice-empty');
   }
 
   /** No text and no media: a CMS moved the children out of the tag, or none were written. */
@@ -159,12 +159,12 @@ export class ContentNoticeElement extends GentleElement {
     this.#memory = null;
     if (area === 'none') return;
     if (!AREAS.includes(area)) {
-      this.warn(`remember="${area}" is unknown; use none, ${AREAS.join(', ')}. Nothing is remembered.`);
+      this.warn('notice-remember', area);
       return;
     }
     this.#memory = openNoticeMemory(area as StorageArea, noticeKey(this.id, this.textContent ?? ''));
     if (!this.#memory) {
-      this.warn(`remember="${area}": storage is blocked, so the notice works but will not remember.`);
+      this.warn('notice-blocked', area);
       return;
     }
     const state = this.#memory.read();

@@ -1,59 +1,16 @@
 import type { StringTable } from '../shared/i18n.js';
 
-export type ContentNoticeString =
-  | 'distinction'
-  | 'disclaimer'
-  | 'warning'
-  | 'reveal'
-  | 'hide'
-  | 'dismiss'
-  | 'restore';
+/** The keys of `<content-notice>`'s UI strings, in the order every language lists them. */
+export const keys = ['distinction', 'disclaimer', 'warning', 'reveal', 'hide', 'dismiss', 'restore'] as const;
 
-/** Built-in UI strings of `<content-notice>`; every one can be replaced by a slot or an attribute. */
+export type ContentNoticeString = (typeof keys)[number];
+
+/**
+ * Built-in UI strings of `<content-notice>`; every one can be replaced by a slot or an attribute.
+ * English here; the other languages in `src/locales/`.
+ */
 export const strings: StringTable<ContentNoticeString> = {
-  en: {
-    distinction: 'An important distinction',
-    disclaimer: 'Important note',
-    warning: 'Content note',
-    reveal: 'Show this part',
-    hide: 'Hide this part',
-    dismiss: 'Collapse note',
-    restore: 'Show note',
-  },
-  de: {
-    distinction: 'Ein wichtiger Unterschied',
-    disclaimer: 'Wichtiger Hinweis',
-    warning: 'Inhaltshinweis',
-    reveal: 'Diesen Teil anzeigen',
-    hide: 'Diesen Teil ausblenden',
-    dismiss: 'Hinweis einklappen',
-    restore: 'Hinweis anzeigen',
-  },
-  nl: {
-    distinction: 'Een belangrijk onderscheid',
-    disclaimer: 'Belangrijke opmerking',
-    warning: 'Inhoudsmelding',
-    reveal: 'Dit deel tonen',
-    hide: 'Dit deel verbergen',
-    dismiss: 'Melding inklappen',
-    restore: 'Melding tonen',
-  },
-  fr: {
-    distinction: 'Une distinction importante',
-    disclaimer: 'Remarque importante',
-    warning: 'Avertissement de contenu',
-    reveal: 'Afficher ce passage',
-    hide: 'Masquer ce passage',
-    dismiss: 'Replier la note',
-    restore: 'Afficher la note',
-  },
-  es: {
-    distinction: 'Una distinción importante',
-    disclaimer: 'Nota importante',
-    warning: 'Aviso de contenido',
-    reveal: 'Mostrar esta parte',
-    hide: 'Ocultar esta parte',
-    dismiss: 'Contraer la nota',
-    restore: 'Mostrar la nota',
-  },
+  name: 'content-notice',
+  keys,
+  en: 'An important distinction|Important note|Content note|Show this part|Hide this part|Collapse note|Show note',
 };

@@ -162,11 +162,11 @@ export class JournalPromptsElement extends GentleElement {
       .filter(Boolean);
     // An answer is stored under a hash of its prompt, so an edited or reordered prompt keeps its own.
     this.#prompts = texts.map((text, i) => ({ key: texts.indexOf(text) < i ? `${i}` : hashText(text), text }));
-    if (!this.#count) this.warn('has no prompts: put an <ol> of <li> directly inside it. In WordPress, paste it into a Custom HTML block.');
+    if (!this.#count) this.warn('journal-empty');
     const shared = journalKey(this.storageKey, location.pathname, texts);
     let key = shared;
     for (let n = 2; keysInUse.has(key); n++) key = `${shared}#${n}`;
-    if (key !== shared) this.warn(`another journal on this page has the same storage key, so this one saves apart ("${key}"). Give each journal its own storage-key.`);
+    if (key !== shared) this.warn('journal-key', key);
     keysInUse.add((this.#key = key));
     this.#open();
     for (const type of EVENTS) addEventListener(type, this.#on);
@@ -191,7 +191,7 @@ export class JournalPromptsElement extends GentleElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.step = Math.max(0, Math.min(this.step, this.#count - 1));
-    if (changed.has('layout') && !LAYOUTS.includes(this.layout)) this.warn(`layout="${this.layout}" is unknown; use list or steps. Showing every prompt.`);
+    if (changed.has('layout') && !LAYOUTS.includes(this.layout)) this.warn('journal-layout', this.layout);
     // The first time, connectedCallback has opened the storage already.
     if ((changed.has('storage') || changed.has('storageLocked')) && this.hasUpdated) this.#open();
   }
@@ -200,7 +200,7 @@ export class JournalPromptsElement extends GentleElement {
   #open() {
     let want = this.storage;
     if (!STORAGES.includes(want)) {
-      this.warn(`storage="${want}" is unknown; use session, local or none. Keeping answers for this tab only.`);
+      this.warn('journal-storage', want);
       want = 'session';
     }
     this.#memory = false;
@@ -225,7 +225,7 @@ export class JournalPromptsElement extends GentleElement {
 
   /** Storage is blocked, or full: the words stay in memory, and the status line and console say so once. */
   #refused(why: string) {
-    if (!this.#memory) this.warn(`storage is ${why}, so answers are kept in memory only, until the page closes.`);
+    if (!this.#memory) this.warn('journal-memory', why);
     this.#memory = true;
     this.requestUpdate();
   }

@@ -28,13 +28,6 @@ const LAYOUTS = ['grid', 'list'];
 const SHOW = ['date', 'reading-time', 'image', 'excerpt'];
 /** Feeds are read whole before parsing; past this, the answer is not a feed worth the reader's data. */
 const MAX_BYTES = 5e6;
-const why: Record<RelatedStoriesErrorReason, string> = {
-  network: 'no answer, no CORS header, or connect-src',
-  status: 'status',
-  timeout: 'too slow',
-  'too-large': 'over 5 MB',
-  parse: 'unreadable',
-};
 
 /** A page's address as stories are compared: without query, fragment and trailing slash. */
 const pageKey = (url: string) => url.replace(/[?#].*/, '').replace(/\/$/, '');
@@ -131,15 +124,10 @@ export class RelatedStoriesElement extends GentleElement {
     this.#stop();
   }
 
-  /** Warns that attribute `name` is not `valid` and what is used instead. */
-  #refuse(name: string, valid: string, fallback: unknown): void {
-    this.warnOnce(`${name}="${this.getAttribute(name)}" is not ${valid}; using ${fallback}.`);
-  }
-
   /** A number attribute in range, else its default with a warning. */
   #count(name: string, value: number, fallback: number, min = 1, max = Infinity): number {
     if (value >= min && value <= max) return value;
-    this.#refuse(name, `a number from ${min}${max < Infinity ? ` to ${max}` : ' up'}`, fallback);
+    this.warnOnce('stories-range', name, this.getAttribute(name)!, min, max, fallback);
     return fallback;
   }
 
@@ -162,7 +150,7 @@ export class RelatedStoriesElement extends GentleElement {
     this.#loaded = this.#waiting = undefined;
     if (!this.src) return;
     const src = safeUrl(this.src);
-    if (!src) return this.#refuse('src', 'an http(s) URL', 'the stories in the page');
+    if (!src) return this.warnOnce('stories-src', this.src);
     this.#waiting = src;
     // Checked here, not only when something is cached: a wrong value is reported on the first visit.
     const ttl = this.#count('cache-ttl', this.cacheTtl, 600, 0) * 1e3;
@@ -186,7 +174,7 @@ export class RelatedStoriesElement extends GentleElement {
 
   async #load(src: string): Promise<void> {
     const abort = (this.#abort = new AbortController());
-    const timer = setTimeout(() => abort.abort(why.timeout), this.#count('timeout', this.timeout, 8, 0.1) * 1e3);
+    const timer = setTimeout(() => abort.abort('timeout'), this.#count('timeout', this.timeout, 8, 0.1) * 1e3);
     let reason: RelatedStoriesErrorReason = 'network';
     try {
       // The parsers load beside the feed, only on pages that read one (in the CDN build, a file of their own).
@@ -217,7 +205,7 @@ export class RelatedStoriesElement extends GentleElement {
         bytes = new Uint8Array(await new Blob(chunks as BlobPart[]).arrayBuffer());
       }
       // Readers download all of it for a few cards; the site owner can ask the feed for fewer items.
-      if (bytes.length > 1e6) this.warnOnce(`${src} is ${(bytes.length / 1e6).toFixed(1)} MB; a feed of fewer items loads faster.`);
+      if (bytes.length > 1e6) this.warnOnce('stories-large', src, (bytes.length / 1e6).toFixed(1));
       reason = 'parse';
       const type = response.headers.get('content-type');
       const { format, stories } = parse(decode(bytes, type), this.format, response.url || src, this.#limit + 1, type);
@@ -225,13 +213,10 @@ export class RelatedStoriesElement extends GentleElement {
       this.#done(stories, format);
     } catch (error) {
       // Disconnected, or `src` changed: nobody is waiting for this feed any more.
-      if (abort.signal.aborted && abort.signal.reason !== why.timeout) return;
+      if (abort.signal.aborted && abort.signal.reason !== 'timeout') return;
       if (abort.signal.aborted) reason = 'timeout';
       // The browser's own words (a status, a JSON error, the parsers' file that did not load) help the site owner.
-      this.warnOnce(
-        `could not use ${src} (${why[reason]}${error instanceof Error ? ': ' + error.message : ''}); ` +
-          (this.#written().length ? 'showing the stories in the page.' : 'none are written in the page, so it is hidden.'),
-      );
+      this.warnOnce('stories-failed', src, reason, error instanceof Error ? error.message : '', !!this.#written().length);
       this.#waiting = undefined;
       this.requestUpdate();
       this.emit('related-stories-error', { reason });
@@ -279,15 +264,16 @@ export class RelatedStoriesElement extends GentleElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('format') || changed.has('limit')) {
       if (!FORMATS.includes(this.format)) {
-        this.#refuse('format', FORMATS.join(', '), (this.format = 'auto'));
+        this.warnOnce('stories-format', this.format);
+        this.format = 'auto';
       }
       this.#start();
     }
-    if (!LAYOUTS.includes(this.layout)) this.#refuse('layout', LAYOUTS.join(' or '), 'grid');
-    if (this.show.split(/\s+/).some((token) => token && !SHOW.includes(token))) this.#refuse('show', `made of ${SHOW.join(', ')}`, 'those it knows');
+    if (!LAYOUTS.includes(this.layout)) this.warnOnce('stories-layout', this.layout);
+    if (this.show.split(/\s+/).some((token) => token && !SHOW.includes(token))) this.warnOnce('stories-show', this.show);
     // Hidden with nothing to show, unless a feed is still to come (a hidden element never nears the viewport).
     this.hidden = !this.#stories().length && !this.#waiting;
-    if (this.hidden && !this.src) this.warnOnce('has no stories (a list of links, or src), so it is hidden. In WordPress, use a Custom HTML block.');
+    if (this.hidden && !this.src) this.warnOnce('stories-none');
   }
 
   protected override render() {

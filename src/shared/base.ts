@@ -1,5 +1,6 @@
 import { LitElement } from 'lit';
-import { nearestLang, pickLanguage, translate, type Language, type StringTable } from './i18n.js';
+import type { WarningCode, Warnings } from './warnings.js';
+import { languageReady, nearestLang, pickLanguage, translate, type Language, type StringTable } from './i18n.js';
 
 /**
  * The one base class: guarded registration, events, warnings and localised strings.
@@ -41,17 +42,36 @@ export class GentleElement extends LitElement {
     return this.dispatchEvent(event);
   }
 
-  /** `console.warn` prefixed with the element's tag, so site owners know which element speaks. */
-  protected warn(message: string): void {
-    console.warn(`<${this.localName}>: ${message}`);
+  /**
+   * Tells the site owner, in the console and prefixed with the element's tag, that something on the
+   * page is wrong: `code` names the message in `warnings.ts`, `values` fill it in. The words load
+   * when the first warning is given, so the bundle does not carry them; if they cannot load, the
+   * code and values are printed instead.
+   */
+  protected warn<K extends WarningCode>(code: K, ...values: Parameters<Warnings[K]>): void {
+    const tag = this.localName;
+    import('./warnings.js').then(
+      ({ warnings }) => console.warn(`<${tag}>: ${(warnings[code] as (...v: unknown[]) => string)(...values)}`),
+      () => console.warn(`<${tag}>: ${code} ${JSON.stringify(values)}`),
+    );
   }
 
   #warned = new Set<string>();
 
   /** `warn`, once per message and element: a check that runs on every update does not repeat it. */
-  protected warnOnce(message: string): void {
-    if (!this.#warned.has(message)) this.warn(message);
-    this.#warned.add(message);
+  protected warnOnce<K extends WarningCode>(code: K, ...values: Parameters<Warnings[K]>): void {
+    const key = JSON.stringify([code, values]);
+    if (!this.#warned.has(key)) this.warn(code, ...values);
+    this.#warned.add(key);
+  }
+
+  /**
+   * Waits, before an update, for the strings of the element's language when they are still on their
+   * way (a language other than English the page has not used yet), so the element never renders
+   * its labels in one language and then another.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return languageReady(this.language)?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
   }
 
   /** The language of the UI strings: the nearest `lang` (element, ancestors, `<html>`), else English. */

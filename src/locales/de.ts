@@ -1,0 +1,25 @@
+import type { Locale } from '../shared/i18n.js';
+
+/** German: each element's UI strings, in the order of its `keys` (src/<element>/strings.ts). */
+const locale: Locale = {
+  'content-notice':
+    'Ein wichtiger Unterschied|Wichtiger Hinweis|Inhaltshinweis|Diesen Teil anzeigen|' +
+      'Diesen Teil ausblenden|Hinweis einklappen|Hinweis anzeigen',
+  'journal-prompts':
+    'Deine eigene Frage|Deine Antwort|Zurück|Weiter|{i} von {n}|' +
+      'Meine Antworten auf diesem Gerät behalten|' +
+      'Deine Antworten bleiben in diesem Tab, bis du ihn schließt.|' +
+      'Deine Antworten bleiben auf diesem Gerät.|Deine Antworten werden nicht gespeichert.|' +
+      'Dieser Browser blockiert das Speichern: Deine Antworten bleiben, bis du die Seite verlässt.|' +
+      'Sie werden nie irgendwohin gesendet.|Alles kopieren|.md herunterladen|.txt herunterladen|' +
+      'Drucken|Meine Antworten löschen|' +
+      'Alle Antworten löschen? Das lässt sich nicht rückgängig machen.|Kopiert.|Heruntergeladen.|' +
+      'Deine Antworten sind gelöscht.|Kopieren nicht möglich.',
+  'book-call-cta':
+    'Gespräch buchen|Schließen|Öffnet {name}, einen externen Dienst, der Cookies setzen kann.|' +
+      'Stattdessen in einem neuen Tab öffnen',
+  'related-stories':
+    '{n} Min. Lesezeit',
+};
+
+export default locale;
