@@ -1682,7 +1682,8 @@ async function buildHostBundles(dir) {
       },
     });
     try {
-      await build.write({ file: join(dir, file), format: 'es' });
+      // One file, as the host would ship it (our strings and warnings, loaded on demand, included).
+      await build.write({ file: join(dir, file), format: 'es', inlineDynamicImports: true });
     } finally {
       await build.close();
     }
