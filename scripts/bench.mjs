@@ -24,8 +24,13 @@
 //   10,000 items  the longest task while the element reads, parses and renders a feed of 10,000 short
 //                 stories (under the element's 5 MB cap), and one of 10,000 full-text stories (refused past
 //                 the cap) (budget: no task over 200 ms)
+// Then Lighthouse on the demo article, with the bundle and with it blocked (scripts/lighthouse.mjs: three runs
+// each, medians side by side, the goals PASS or OVER; informative, it never fails the bench by itself).
 // The machine may be shared and noisy: compare the ratios within one run, not timings across runs.
-// `--browser-only` skips the size builds, `--sizes-only` the browser. Exits non-zero when a budget is exceeded.
+// `--browser-only` skips the size builds, `--sizes-only` the browser and Lighthouse, `--no-lighthouse` Lighthouse.
+// `--lighthouse` runs only Lighthouse; `--trace` only the breakdown of the main-thread time the bundle takes
+// while the demo loads (scripts/trace.mjs); both together run both. `--help` prints these lines.
+// Exits non-zero when a budget is exceeded or a measurement fails.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,12 +41,23 @@ import typescript from '@rollup/plugin-typescript';
 import { chromium } from 'playwright-core';
 import rollupConfig, { elements, feedsFile } from '../rollup.config.mjs';
 import { chromiumArgs, findChromium } from './chromium.mjs';
+import { checkGoals, measureLighthouse, printLighthouse } from './lighthouse.mjs';
 import { startServer } from './serve.mjs';
+import { measureTrace, printTrace } from './trace.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const json = process.argv.includes('--json');
 const browserOnly = process.argv.includes('--browser-only');
 const sizesOnly = process.argv.includes('--sizes-only');
+const lighthouseOnly = process.argv.includes('--lighthouse');
+const traceOnly = process.argv.includes('--trace');
+const noLighthouse = process.argv.includes('--no-lighthouse');
+
+if (process.argv.includes('--help')) {
+  const header = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+  console.log(header.slice(0, header.findIndex((line) => !line.startsWith('//'))).map((line) => line.slice(3)).join('\n'));
+  process.exit(0);
+}
 
 // The CDN build's own plugin instances (resolve, Trusted Types rewiring, evaluate-once guard, terser with
 // its options…), so these numbers follow every change to that build. Only the TypeScript plugin is made
@@ -723,9 +739,31 @@ function overBudget({ writes, keystroke, stories }) {
   return over;
 }
 
+/** `--lighthouse` and `--trace`: those measurements alone. */
+async function pageLoadOnly() {
+  const lighthouse = lighthouseOnly ? await measureLighthouse() : undefined;
+  const trace = traceOnly ? await measureTrace() : undefined;
+  if (json) {
+    console.log(JSON.stringify({ lighthouse: lighthouse && { ...lighthouse, goals: checkGoals(lighthouse) }, trace }, null, 2));
+    return;
+  }
+  if (lighthouse) printLighthouse(lighthouse);
+  if (trace) printTrace(trace);
+}
+
 async function main() {
+  if (lighthouseOnly || traceOnly) return pageLoadOnly();
   const sizes = browserOnly ? {} : await measureSizes();
   const browser = sizesOnly ? { writes: [], keystroke: null } : await measureBrowser();
+  let lighthouse;
+  let lighthouseError;
+  if (!sizesOnly && !noLighthouse) {
+    try {
+      lighthouse = await measureLighthouse();
+    } catch (error) {
+      lighthouseError = error;
+    }
+  }
   const over = [
     ...Object.entries(sizes.shares ?? {})
       .filter(([name, share]) => share.brotli > (shareBudgets[name] ?? Infinity))
@@ -737,13 +775,19 @@ async function main() {
     ...(sizesOnly ? [] : overBudget(browser)),
   ];
   if (json) {
-    console.log(JSON.stringify({ ...sizes, browser: { ...browser, overBudget: over } }, null, 2));
+    const lighthouseJson = lighthouse && { ...lighthouse, goals: checkGoals(lighthouse) };
+    console.log(JSON.stringify({ ...sizes, browser: { ...browser, overBudget: over }, lighthouse: lighthouseJson }, null, 2));
   } else {
     if (!browserOnly) printSizes(sizes);
     if (!sizesOnly) {
       printBrowser(browser);
       printStories(browser.stories);
     }
+    if (lighthouse) printLighthouse(lighthouse);
+  }
+  if (lighthouseError) {
+    console.error(`\nLighthouse could not measure the demo: ${lighthouseError?.message ?? lighthouseError}`);
+    process.exitCode = 1;
   }
   if (over.length) {
     console.error(`\nOver budget:\n  ${over.join('\n  ')}`);
