@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { aTimeout, waitUntil, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { BookCallCtaElement } from '../src/book-call-cta.js';
 import { captureWarnings, isRendered } from './helpers.js';
@@ -36,10 +36,22 @@ const cal = (type: string, data: unknown) => ({ originator: 'CAL', type, namespa
 /** Resolves once every message posted before it has been delivered. */
 const delivered = () => new Promise((resolve) => setTimeout(resolve, 50));
 
-async function openPopup(el: BookCallCtaElement) {
-  button(el).click();
+/** Waits until the scheduler's frame is there: its code loads on the first activation. */
+async function framed(el: BookCallCtaElement) {
+  await waitUntil(() => hasFrame(el), 'no frame after activation');
   await el.updateComplete;
   await aTimeout(0);
+}
+
+/** Waits until the frame (same-origin here) has loaded its page. */
+async function loaded(el: BookCallCtaElement) {
+  await framed(el);
+  await waitUntil(() => frame(el)!.contentWindow!.location.href !== 'about:blank' && frame(el)!.contentDocument!.readyState === 'complete', 'the frame did not load');
+}
+
+async function openPopup(el: BookCallCtaElement) {
+  button(el).click();
+  await framed(el);
 }
 
 describe('<book-call-cta>', () => {
@@ -100,7 +112,7 @@ describe('<book-call-cta>', () => {
       await expect(popup).to.be.accessible();
       const inline = await article({ mode: 'inline', provider: 'cal' }, LOCAL_CAL);
       button(inline).click();
-      await inline.updateComplete;
+      await framed(inline);
       await expect(inline).to.be.accessible();
     });
 
@@ -168,8 +180,7 @@ describe('<book-call-cta>', () => {
       const fetched = () => performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/test/scheduler/'));
       expect(fetched()).to.have.length(0);
       button(inline).click();
-      await inline.updateComplete;
-      await oneEvent(frame(inline)!, 'load');
+      await loaded(inline);
       expect(fetched().length).to.be.greaterThan(0);
     });
 
@@ -185,7 +196,7 @@ describe('<book-call-cta>', () => {
     it('the frame is sandboxed, titled and sends only its origin as referrer', async () => {
       const el = await article({ mode: 'inline', provider: 'cal' }, LOCAL_CAL);
       button(el).click();
-      await el.updateComplete;
+      await framed(el);
       const iframe = frame(el)!;
       expect(iframe.getAttribute('sandbox')).to.equal('allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox');
       expect(iframe.getAttribute('referrerpolicy')).to.equal('strict-origin-when-cross-origin');
@@ -247,8 +258,7 @@ describe('<book-call-cta>', () => {
     it('follows the scheduler’s height from its own frame, clamped, and reports a booking', async () => {
       const el = await article({ mode: 'inline', provider: 'cal' }, LOCAL_CAL);
       button(el).click();
-      await el.updateComplete;
-      await oneEvent(frame(el)!, 'load');
+      await loaded(el);
       const reserved = frame(el)!.getBoundingClientRect().height;
       expect(reserved).to.be.greaterThan(300);
       postFromFrame(el, cal('__dimensionChanged', { iframeHeight: reserved + 200, iframeWidth: 600 }));
@@ -268,8 +278,7 @@ describe('<book-call-cta>', () => {
     it('answers Cal.com’s __iframeReady with parentKnowsIframeReady, to that origin only', async () => {
       const el = await article({ mode: 'inline', provider: 'cal' }, LOCAL_CAL);
       button(el).click();
-      await el.updateComplete;
-      await oneEvent(frame(el)!, 'load');
+      await loaded(el);
       const heard: [unknown, string][] = [];
       frame(el)!.contentWindow!.addEventListener('message', (event) => heard.push([event.data, event.origin]));
       postFromFrame(el, cal('__iframeReady', { isPrerendering: false }));
@@ -280,7 +289,7 @@ describe('<book-call-cta>', () => {
     it('ignores the same message from another window on the right origin', async () => {
       const el = await article({ mode: 'inline', provider: 'cal' }, LOCAL_CAL);
       button(el).click();
-      await el.updateComplete;
+      await framed(el);
       const reserved = frame(el)!.getBoundingClientRect().height;
       let scheduled = 0;
       el.addEventListener('book-call-cta-scheduled', () => scheduled++);

@@ -502,6 +502,7 @@ describe('<journal-prompts>', () => {
         expect(isRendered(shadow(el, '[part="storage"]')), 'no switch when nothing can be kept').to.equal(false);
         for (const [name, value] of Object.entries(WORDS)) expect(field(el, name).value).to.equal(value);
         button(el, 'markdown').click();
+        await waitUntil(() => files.length === 1);
         const exported = await files[0].blob.text();
         for (const value of [...Object.values(WORDS), 'Still here.']) expect(exported).to.contain(value);
       } finally {
@@ -622,10 +623,11 @@ describe('<journal-prompts>', () => {
         write(field(el, 'o'), WORDS.o);
         pagehide();
         await el.copy();
-        button(el, 'markdown').click();
-        button(el, 'text').click();
-        button(el, 'print').click();
-        button(el, 'delete').click();
+        // Each button's export runs once the export code is here; the next waits for it.
+        for (const [action, count] of [['markdown', 3], ['text', 4], ['print', 5], ['delete', 6]] as const) {
+          button(el, action).click();
+          await waitUntil(() => events.length === count, `${action} fired no event`);
+        }
       } finally {
         restores.forEach((r) => r());
         for (const name of names) document.removeEventListener(name, listen);
@@ -711,7 +713,9 @@ describe('<journal-prompts>', () => {
       const { files, restore } = captureDownloads();
       try {
         button(el, 'markdown').click();
+        await waitUntil(() => files.length === 1);
         button(el, 'text').click();
+        await waitUntil(() => files.length === 2);
       } finally {
         restore();
       }
@@ -743,7 +747,7 @@ describe('<journal-prompts>', () => {
       const el = await inside(wrapper);
       const { files, restore } = captureDownloads();
       try {
-        el.download('text');
+        expect(await el.download('text')).to.equal(true);
       } finally {
         restore();
       }
@@ -769,6 +773,7 @@ describe('<journal-prompts>', () => {
       });
       try {
         button(el, 'print').click();
+        await waitUntil(() => during.length === 1);
       } finally {
         restore();
         await emulateMedia({ media: 'screen' });
@@ -925,7 +930,7 @@ describe('<journal-prompts>', () => {
           write(field(el, RELEASED), long);
           pagehide();
           await el.updateComplete;
-          el.download('markdown');
+          await el.download('markdown');
         });
       } finally {
         restore();

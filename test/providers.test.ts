@@ -1,16 +1,6 @@
 import { expect } from '@open-wc/testing';
-import {
-  detectProvider,
-  embedUrl,
-  messageOrigin,
-  providerLabel,
-  providerNames,
-  readMessage,
-  readyAnswer,
-  reservedHeight,
-  withUtm,
-  type ProviderName,
-} from '../src/book-call-cta/providers.js';
+import { detectProvider, providerLabel, providerNames, reservedHeight, withUtm, type ProviderName } from '../src/book-call-cta/providers.js';
+import { embedUrl, messageOrigin, readMessage, readyAnswer } from '../src/book-call-cta/scheduler.js';
 
 // Message shapes as the providers send them. Sources (docs/decisions.md has the full list):
 // - Calendly page_height: react-calendly@4.4.0 dist/typings/components/hooks/useCalendlyEventListener.d.ts

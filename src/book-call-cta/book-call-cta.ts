@@ -3,18 +3,7 @@ import { GentleElement } from '../shared/base.js';
 import { sharedStyles } from '../shared/styles.js';
 import { safeUrl } from '../shared/url.js';
 import { styles } from './book-call-cta.styles.js';
-import {
-  detectProvider,
-  embedUrl,
-  messageOrigin,
-  providerLabel,
-  providerNames,
-  readMessage,
-  readyAnswer,
-  reservedHeight,
-  withUtm,
-  type ProviderName,
-} from './providers.js';
+import { detectProvider, providerLabel, providerNames, reservedHeight, withUtm, type ProviderName } from './providers.js';
 import { keys, strings, type BookCallCtaString } from './strings.js';
 
 export type { ProviderName as BookCallCtaProvider } from './providers.js';
@@ -38,6 +27,8 @@ const MODES: readonly string[] = ['link', 'popup', 'inline'];
 const SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox';
 /** Tallest an inline scheduler may grow, in CSS px, whatever its messages say. */
 const TALLEST = 2400;
+/** What the scheduler's frame needs, loaded when the reader first opens one (in the CDN build, a file of its own). */
+const scheduler = () => import('./scheduler.js');
 
 /**
  * A call to book a session: your heading, your words and a real link to your booking page, which
@@ -125,6 +116,8 @@ export class BookCallCtaElement extends GentleElement {
   #line: Node | undefined;
   /** Whether the scheduler's frame exists: the reader has opened it once. */
   #loaded = false;
+  /** The frame's code, once loaded. */
+  #frame?: Awaited<ReturnType<typeof scheduler>>;
   #height = 0;
   #observer?: MutationObserver;
 
@@ -148,12 +141,22 @@ export class BookCallCtaElement extends GentleElement {
    */
   open(): void {
     if (!this.#announce()) return;
-    if (this.#mode === 'link') window.open(this.#url!, '_blank', 'noopener');
+    const url = this.#url!;
+    if (this.#mode === 'link') window.open(url, '_blank', 'noopener');
     else {
-      this.#loaded = true;
-      this.requestUpdate();
-      // Inline, the button makes way for the frame: focus follows, so keyboard readers keep their place.
-      this.updateComplete.then(() => (this.#mode === 'popup' ? this.#dialog?.showModal() : this.renderRoot.querySelector('iframe')?.focus()));
+      scheduler().then(
+        async (frame) => {
+          this.#frame = frame;
+          this.#loaded = true;
+          this.requestUpdate();
+          await this.updateComplete;
+          // Inline, the button makes way for the frame: focus follows, so keyboard readers keep their place.
+          if (this.#mode === 'popup') this.#dialog?.showModal();
+          else this.renderRoot.querySelector('iframe')?.focus();
+        },
+        // Its code did not load (offline, or the file is missing): the booking page opens in a new tab.
+        () => window.open(url, '_blank', 'noopener'),
+      );
     }
   }
 
@@ -223,9 +226,10 @@ export class BookCallCtaElement extends GentleElement {
   /** Counts a message only from the scheduler's exact origin and from our own frame's window. */
   readonly #onMessage = (event: MessageEvent) => {
     const frame = this.renderRoot.querySelector('iframe');
-    if (!this.#url || !frame || event.source !== frame.contentWindow || event.origin !== messageOrigin(this.#provider, this.#url)) return;
-    const message = readMessage(this.#provider, event.data);
-    if (message?.ready) frame.contentWindow!.postMessage(readyAnswer, event.origin);
+    const code = this.#frame;
+    if (!this.#url || !frame || !code || event.source !== frame.contentWindow || event.origin !== code.messageOrigin(this.#provider, this.#url)) return;
+    const message = code.readMessage(this.#provider, event.data);
+    if (message?.ready) frame.contentWindow!.postMessage(code.readyAnswer, event.origin);
     if (message?.height) {
       this.#height = message.height;
       this.#size();
@@ -251,7 +255,7 @@ export class BookCallCtaElement extends GentleElement {
       ? html`<iframe
           part="iframe"
           title="${label} (${name})"
-          src=${embedUrl(this.#provider, url!, location.host, mode as 'popup' | 'inline')}
+          src=${this.#frame!.embedUrl(this.#provider, url!, location.host, mode as 'popup' | 'inline')}
           sandbox=${SANDBOX as 'allow-scripts'}
           referrerpolicy="strict-origin-when-cross-origin"
         ></iframe>`

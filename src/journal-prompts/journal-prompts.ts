@@ -1,9 +1,9 @@
-import { css, html, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { GentleElement } from '../shared/base.js';
 import { hashText, readItem, storageArea, writeItem, type StorageArea } from '../shared/storage.js';
 import { sharedStyles } from '../shared/styles.js';
 import { decode, encode, journalKey, saver, type Answers } from './answer-store.js';
-import { fileName, toMarkdown, toText } from './export.js';
+import type { JournalExport } from './export.js';
 import { styles } from './journal-prompts.styles.js';
 import { keys, strings, type JournalPromptsString } from './strings.js';
 
@@ -26,18 +26,8 @@ const EVENTS = ['pagehide', 'visibilitychange', 'storage'];
 /** Storage keys in use on this page, so two journals never write over each other. */
 const keysInUse = new Set<string>();
 
-/**
- * Printing from the journal prints the journal alone: every element that neither holds it nor sits
- * inside it leaves the printed page. Added to the document on the first print; it matches nothing
- * once that print is over, so the browser's own Print still prints the whole page.
- */
-const printOnly = css`
-  @media print {
-    body:has([data-journal-printing]) :not(:has([data-journal-printing]), [data-journal-printing], [data-journal-printing] *) {
-      display: none !important;
-    }
-  }
-`;
+/** The Copy, Download and Print code, loaded on demand (in the CDN build, a file of its own). */
+const exporter = () => import('./export.js');
 
 /**
  * Gentle journaling prompts with a private answer field under each. The prompts are the element's
@@ -71,6 +61,7 @@ const printOnly = css`
  * @attr {string} downloaded-label - Status after a download.
  * @attr {string} deleted-label - Status after deleting.
  * @attr {string} failed-label - Status when copying failed.
+ * @attr {string} unavailable-label - Status when Copy, Download or Print could not load (the reader is offline, say).
  *
  * @event {CustomEvent<JournalPromptsSaveDetail>} journal-prompts-save - The answers were written to this device's storage. The detail never holds answer text.
  * @event {CustomEvent<JournalPromptsExportDetail>} journal-prompts-export - The reader copied, downloaded or printed the answers. The detail never holds answer text.
@@ -254,6 +245,8 @@ export class JournalPromptsElement extends GentleElement {
     const field = event.target as HTMLTextAreaElement;
     this.#answers[field.name] = field.value;
     this.#saver.schedule();
+    // The reader has words worth keeping: the export code loads now, so it is here when they ask.
+    exporter().catch(() => {});
     // The last action's message ("Deleted.") no longer describes what the fields hold.
     if (this.#message) this.#say();
     // `field-sizing: content` grows the field where supported; elsewhere, this does.
@@ -273,7 +266,7 @@ export class JournalPromptsElement extends GentleElement {
   }
 
   /** Every prompt with its answer, and the reader's own question last when they wrote one. */
-  #export(format: typeof toText) {
+  #export(format: (journal: JournalExport) => string) {
     const answers = this.#answers;
     const entries = this.#prompts.map(({ key, text }) => ({ prompt: text, answer: answers[key] ?? '' }));
     if (answers.q || answers.o) entries.push({ prompt: answers.q || this.#t('question'), answer: answers.o ?? '' });
@@ -284,52 +277,38 @@ export class JournalPromptsElement extends GentleElement {
     });
   }
 
-  /** Copies every prompt and answer as plain text; without the Clipboard API, from a selected field. */
-  async copy(): Promise<boolean> {
-    const text = this.#export(toText);
-    let copied = true;
-    try {
-      await navigator.clipboard.writeText(text);
-    } catch {
-      // No Clipboard API (plain http, an older browser) or no permission. The field leaves before a paint.
-      const focused = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
-      const field = document.createElement('textarea');
-      field.value = text;
-      this.renderRoot.append(field);
-      field.select();
-      copied = document.execCommand('copy');
-      field.remove();
-      focused?.focus();
+  /**
+   * Runs an export with the export code, loaded first if need be; fires `journal-prompts-export`
+   * (before `run`, for print, which blocks) and says how it went. `false` when it could not be done.
+   */
+  async #run(format: JournalPromptsExportDetail['format'], run: (code: Awaited<ReturnType<typeof exporter>>) => unknown, done?: JournalPromptsString): Promise<boolean> {
+    const code = await exporter().catch(() => null);
+    // The export code did not load (offline before the first word was typed): the answers stay, and the reader may try again.
+    if (!code) {
+      this.#say('unavailable');
+      return false;
     }
-    if (copied) this.emit<JournalPromptsExportDetail>('journal-prompts-export', { format: 'clipboard' });
-    this.#say(copied ? 'copied' : 'failed');
-    return copied;
+    if (format === 'print') this.emit<JournalPromptsExportDetail>('journal-prompts-export', { format });
+    const ok = (await run(code)) !== false;
+    if (ok && format !== 'print') this.emit<JournalPromptsExportDetail>('journal-prompts-export', { format });
+    if (done || !ok) this.#say(ok ? done : 'failed');
+    return ok;
+  }
+
+  /** Copies every prompt and answer as plain text; without the Clipboard API, from a selected field. */
+  copy(): Promise<boolean> {
+    return this.#run('clipboard', (code) => code.copyText(this.#export(code.toText), this.renderRoot as ShadowRoot), 'copied');
   }
 
   /** Downloads every prompt and answer with the date, as Markdown (`.md`) or plain text (`.txt`). */
-  download(format: 'markdown' | 'text'): void {
+  download(format: 'markdown' | 'text'): Promise<boolean> {
     const md = format === 'markdown';
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([this.#export(md ? toMarkdown : toText)], { type: `text/${md ? 'markdown' : 'plain'};charset=utf-8` }));
-    link.download = fileName(new Date(), md ? 'md' : 'txt');
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 1e3);
-    this.emit<JournalPromptsExportDetail>('journal-prompts-export', { format });
-    this.#say('downloaded');
+    return this.#run(format, (code) => code.downloadText(this.#export(md ? code.toMarkdown : code.toText), md), 'downloaded');
   }
 
   /** Prints the prompts and answers alone: no buttons, and none of the rest of the page. */
-  print(): void {
-    const sheet = printOnly.styleSheet!;
-    const sheets = document.adoptedStyleSheets;
-    if (!sheets.includes(sheet)) document.adoptedStyleSheets = [...sheets, sheet];
-    this.toggleAttribute('data-journal-printing', true);
-    this.emit<JournalPromptsExportDetail>('journal-prompts-export', { format: 'print' });
-    try {
-      print();
-    } finally {
-      this.removeAttribute('data-journal-printing');
-    }
+  print(): Promise<boolean> {
+    return this.#run('print', (code) => code.printAlone(this));
   }
 
   /** Empties every field and removes every stored copy of this journal's answers, without asking. */

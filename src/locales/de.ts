@@ -14,7 +14,8 @@ const locale: Locale = {
       'Sie werden nie irgendwohin gesendet.|Alles kopieren|.md herunterladen|.txt herunterladen|' +
       'Drucken|Meine Antworten löschen|' +
       'Alle Antworten löschen? Das lässt sich nicht rückgängig machen.|Kopiert.|Heruntergeladen.|' +
-      'Deine Antworten sind gelöscht.|Kopieren nicht möglich.',
+      'Deine Antworten sind gelöscht.|Kopieren nicht möglich.|' +
+      'Das hat nicht geklappt; bitte versuche es noch einmal.',
   'book-call-cta':
     'Gespräch buchen|Schließen|Öffnet {name}, einen externen Dienst, der Cookies setzen kann.|' +
       'Stattdessen in einem neuen Tab öffnen',

@@ -13,7 +13,8 @@ const locale: Locale = {
       'Este navegador bloquea el guardado: tus respuestas duran hasta que salgas de la página.|' +
       'Nunca se envían a ningún sitio.|Copiar todo|Descargar .md|Descargar .txt|Imprimir|' +
       'Borrar mis respuestas|¿Borrar todas tus respuestas? No se puede deshacer.|Copiado.|' +
-      'Descargado.|Tus respuestas se han borrado.|No se pudo copiar.',
+      'Descargado.|Tus respuestas se han borrado.|No se pudo copiar.|' +
+      'No ha funcionado; inténtalo de nuevo.',
   'book-call-cta':
     'Reservar una llamada|Cerrar|Abre {name}, un servicio externo que puede usar cookies.|' +
       'Abrirlo mejor en una pestaña nueva',

@@ -14,7 +14,8 @@ const locale: Locale = {
       'Elles ne sont jamais envoyées nulle part.|Tout copier|Télécharger en .md|' +
       'Télécharger en .txt|Imprimer|Effacer mes réponses|' +
       'Effacer toutes vos réponses ? C’est irréversible.|Copié.|Téléchargé.|' +
-      'Vos réponses sont effacées.|Copie impossible.',
+      'Vos réponses sont effacées.|Copie impossible.|' +
+      'Cela n’a pas marché ; veuillez réessayer.',
   'book-call-cta':
     'Réserver un appel|Fermer|Ouvre {name}, un service externe qui peut déposer des cookies.|' +
       'L’ouvrir plutôt dans un nouvel onglet',

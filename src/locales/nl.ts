@@ -13,7 +13,8 @@ const locale: Locale = {
       'Deze browser blokkeert opslaan: je antwoorden blijven tot je deze pagina verlaat.|' +
       'Ze worden nooit ergens heen gestuurd.|Alles kopiëren|.md downloaden|.txt downloaden|' +
       'Afdrukken|Mijn antwoorden wissen|Al je antwoorden wissen? Dit kan niet ongedaan worden.|' +
-      'Gekopieerd.|Gedownload.|Je antwoorden zijn gewist.|Kopiëren lukte niet.',
+      'Gekopieerd.|Gedownload.|Je antwoorden zijn gewist.|Kopiëren lukte niet.|' +
+      'Dat lukte niet; probeer het nog eens.',
   'book-call-cta':
     'Gesprek boeken|Sluiten|Opent {name}, een externe dienst die cookies kan plaatsen.|' +
       'Liever in een nieuw tabblad openen',

@@ -5,13 +5,14 @@ import { readItem, storageArea, writeItem } from '../shared/storage.js';
 import { sharedStyles } from '../shared/styles.js';
 import { safeUrl } from '../shared/url.js';
 import { styles } from './related-stories.styles.js';
+import type { Reason as RelatedStoriesErrorReason } from './sources/index.js';
 import type { Format, Story } from './story.js';
 import { keys, strings } from './strings.js';
 import { clamp } from './text.js';
 
 export type { Format as RelatedStoriesFormat, Story as RelatedStory } from './story.js';
 export type RelatedStoriesLayout = 'grid' | 'list';
-export type RelatedStoriesErrorReason = 'network' | 'status' | 'timeout' | 'too-large' | 'parse';
+export type { RelatedStoriesErrorReason };
 
 /** `detail` of `related-stories-load`: how many stories show, and the format the feed was read as. */
 export interface RelatedStoriesLoadDetail {
@@ -26,8 +27,6 @@ export interface RelatedStoriesErrorDetail {
 const FORMATS = ['auto', 'wordpress', 'squarespace', 'rss', 'atom', 'jsonfeed'];
 const LAYOUTS = ['grid', 'list'];
 const SHOW = ['date', 'reading-time', 'image', 'excerpt'];
-/** Feeds are read whole before parsing; past this, the answer is not a feed worth the reader's data. */
-const MAX_BYTES = 5e6;
 
 /** A page's address as stories are compared: without query, fragment and trailing slash. */
 const pageKey = (url: string) => url.replace(/[?#].*/, '').replace(/\/$/, '');
@@ -175,48 +174,20 @@ export class RelatedStoriesElement extends GentleElement {
   async #load(src: string): Promise<void> {
     const abort = (this.#abort = new AbortController());
     const timer = setTimeout(() => abort.abort('timeout'), this.#count('timeout', this.timeout, 8, 0.1) * 1e3);
-    let reason: RelatedStoriesErrorReason = 'network';
     try {
-      // The parsers load beside the feed, only on pages that read one (in the CDN build, a file of their own).
-      const [response, { decode, parse }] = await Promise.all([
-        fetch(src, { signal: abort.signal, credentials: 'omit' }),
-        import('./sources/index.js'),
-      ]);
-      reason = 'status';
-      // WordPress says what was wrong ("Invalid parameter(s): per_page") in its JSON.
-      if (!response.ok) throw Error(`${response.status} ${(await response.json().catch(() => 0))?.message ?? ''}`.trim());
-      reason = 'too-large';
-      let bytes: Uint8Array;
-      const length = response.headers.get('content-length');
-      if (length) {
-        // Known and small enough: read at once (a stream read shows as cancelled in DevTools).
-        if (+length > MAX_BYTES) throw 0;
-        bytes = new Uint8Array(await response.arrayBuffer());
-      } else {
-        const reader = response.body!.getReader();
-        const chunks: Uint8Array[] = [];
-        for (let size = 0, chunk; !(chunk = await reader.read()).done; ) {
-          chunks.push(chunk.value);
-          if ((size += chunk.value.length) > MAX_BYTES) {
-            reader.cancel();
-            throw 0;
-          }
-        }
-        bytes = new Uint8Array(await new Blob(chunks as BlobPart[]).arrayBuffer());
-      }
+      // The reading and parsing code loads only on pages that read a feed (in the CDN build, a file of its own).
+      const { read } = await import('./sources/index.js');
+      const { format, stories, size } = await read(src, this.format, this.#limit + 1, abort.signal);
       // Readers download all of it for a few cards; the site owner can ask the feed for fewer items.
-      if (bytes.length > 1e6) this.warnOnce('stories-large', src, (bytes.length / 1e6).toFixed(1));
-      reason = 'parse';
-      const type = response.headers.get('content-type');
-      const { format, stories } = parse(decode(bytes, type), this.format, response.url || src, this.#limit + 1, type);
+      if (size > 1e6) this.warnOnce('stories-large', src, (size / 1e6).toFixed(1));
       writeItem(storageArea('session'), this.#cacheKey, JSON.stringify({ t: Date.now(), f: format, s: stories }));
       this.#done(stories, format);
     } catch (error) {
       // Disconnected, or `src` changed: nobody is waiting for this feed any more.
       if (abort.signal.aborted && abort.signal.reason !== 'timeout') return;
-      if (abort.signal.aborted) reason = 'timeout';
-      // The browser's own words (a status, a JSON error, the parsers' file that did not load) help the site owner.
-      this.warnOnce('stories-failed', src, reason, error instanceof Error ? error.message : '', !!this.#written().length);
+      const reason: RelatedStoriesErrorReason = abort.signal.aborted ? 'timeout' : ((error as { reason?: RelatedStoriesErrorReason }).reason ?? 'network');
+      // The browser's own words (a status, a JSON error, the file that did not load) help the site owner.
+      this.warnOnce('stories-failed', src, reason, (error as Error).message, !!this.#written().length);
       this.#waiting = undefined;
       this.requestUpdate();
       this.emit('related-stories-error', { reason });

@@ -594,7 +594,7 @@ async function downloadFrom(page, part) {
   return { name: download.suggestedFilename(), url: download.url(), content: await readFile(path, 'utf8') };
 }
 
-test('journal: typing, the switch both ways, copy, both downloads, print and delete make no request at all', async (open) => {
+test('journal: typing, the switch both ways, copy, both downloads, print and delete send nothing anywhere; the first word typed loads the export code, once', async (open) => {
   const { page, context, assertClean } = await open(journalPage, {
     permissions: ['clipboard-read', 'clipboard-write'],
     initScripts: [recordJournalEvents, spyOnPrint],
@@ -603,15 +603,21 @@ test('journal: typing, the switch both ways, copy, both downloads, print and del
   await page.waitForLoadState('networkidle');
   // From here on, every request of every kind, to any URL (127.0.0.1 included), counts.
   const requests = [];
-  context.on('request', (request) => requests.push(request.url()));
+  context.on('request', (request) => requests.push(`${request.method()} ${request.url()}`));
   const dialogs = [];
   page.on('dialog', (dialog) => {
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     dialog.accept();
   });
 
+  assert.deepEqual(requests, [], 'nothing before the reader types');
   await typeAnswers(page, journalWords);
   assert.deepEqual(await fieldValues(page), journalWords, 'every field holds what was typed');
+  // The Copy, Download and Print code: a GET of the library's own file, with nothing of the reader's in it.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/gentle-widgets-export.js')));
+  const whileTyping = requests.splice(0);
+  assert.equal(whileTyping.length, 1, `while typing, only the export code loads: ${JSON.stringify(whileTyping)}`);
+  assert.match(whileTyping[0], /^GET http:\/\/127\.0\.0\.1:\d+\/[^?#]*\/gentle-widgets-export\.js$/);
   await waitStored(page, 'session', journalWords);
   await assertStatus(page, /in this tab until you close it\. They are never sent anywhere\./);
 
@@ -643,6 +649,7 @@ test('journal: typing, the switch both ways, copy, both downloads, print and del
   for (const { url } of [markdown, text]) assert.match(url, /^blob:http:\/\/127\.0\.0\.1:\d+\//, 'downloads come from blob: URLs');
 
   await journalButton(page, 'print').click();
+  await page.waitForFunction(() => window.__printCalls.length > 0);
   const printCalls = await page.evaluate(() => window.__printCalls);
   assert.equal(printCalls.length, 1, 'Print calls window.print once');
   assert.equal(printCalls[0].printing, true, 'the journal is marked for printing while window.print runs');
@@ -657,12 +664,12 @@ test('journal: typing, the switch both ways, copy, both downloads, print and del
 
   // blob: downloads are read by the browser from memory, not fetched: if Chromium ever reports one
   // as a request it is listed here, and only blob: URLs of this origin are allowed.
-  const network = requests.filter((url) => !url.startsWith(`blob:${origin}/`));
+  const network = requests.filter((request) => !request.startsWith(`GET blob:${origin}/`));
   assert.deepEqual(network, [], `requests after load: ${JSON.stringify(requests)}`);
   const seen = requests.length;
   // The recorder itself is live: a request the page makes now is heard.
   await page.evaluate(() => fetch('/demo/favicon.svg').then((response) => response.text()));
-  assert.deepEqual(requests.slice(seen), [`${origin}/demo/favicon.svg`], 'the request recorder hears a request');
+  assert.deepEqual(requests.slice(seen), [`GET ${origin}/demo/favicon.svg`], 'the request recorder hears a request');
 
   const { dispatched, heard } = await page.evaluate(() => ({ dispatched: window.__journalDispatched, heard: window.__journalHeard }));
   assert.deepEqual(heard.map((event) => event.type), dispatched, 'every journal-prompts-* event reaches document');
@@ -888,6 +895,7 @@ test('journal print: after the journal’s Print, the browser’s own Print stil
   assert.deepEqual(await printed(), page_, 'before: the browser prints the whole page');
   await page.emulateMedia({ media: 'screen' });
   await journalButton(page, 'print').click();
+  await page.waitForFunction(() => window.__printCalls.length > 0);
   assert.equal((await page.evaluate(() => window.__printCalls)).length, 1);
   // Later the reader prints the article from the browser's menu (Ctrl+P): nothing marks the journal now.
   await page.emulateMedia({ media: 'print' });

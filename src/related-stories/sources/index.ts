@@ -61,3 +61,53 @@ export function parse(
             : 'squarespace';
   return { format: f, stories: parsers[f](data, base, max) };
 }
+
+/** Why a feed could not be used, as `related-stories-error` names it. */
+export type Reason = 'network' | 'status' | 'timeout' | 'too-large' | 'parse';
+
+/** Feeds are read whole before parsing; past this, the answer is not a feed worth the reader's data. */
+const MAX_BYTES = 5e6;
+
+/**
+ * Fetches the feed at `src` (no cookies) and reads at most `max` stories from it, as `format`.
+ * Returns them with the format found and the body's size in bytes. Throws an Error whose `reason`
+ * says at which step it failed (`network`, `status`, `too-large`, `parse`) and whose message gives
+ * the browser's or the server's own words: WordPress says what was wrong in its JSON.
+ */
+export async function read(
+  src: string,
+  format: Format | 'auto',
+  max: number,
+  signal: AbortSignal,
+): Promise<{ format: Format; stories: Story[]; size: number }> {
+  let reason: Reason = 'network';
+  try {
+    const response = await fetch(src, { signal, credentials: 'omit' });
+    reason = 'status';
+    if (!response.ok) throw Error(`${response.status} ${(await response.json().catch(() => 0))?.message ?? ''}`.trim());
+    reason = 'too-large';
+    let bytes: Uint8Array;
+    const length = response.headers.get('content-length');
+    if (length) {
+      // Known and small enough: read at once (a stream read shows as cancelled in DevTools).
+      if (+length > MAX_BYTES) throw Error();
+      bytes = new Uint8Array(await response.arrayBuffer());
+    } else {
+      const reader = response.body!.getReader();
+      const chunks: Uint8Array[] = [];
+      for (let size = 0, chunk; !(chunk = await reader.read()).done; ) {
+        chunks.push(chunk.value);
+        if ((size += chunk.value.length) > MAX_BYTES) {
+          reader.cancel();
+          throw Error();
+        }
+      }
+      bytes = new Uint8Array(await new Blob(chunks as BlobPart[]).arrayBuffer());
+    }
+    reason = 'parse';
+    const type = response.headers.get('content-type');
+    return { ...parse(decode(bytes, type), format, response.url || src, max, type), size: bytes.length };
+  } catch (error) {
+    throw Object.assign(error instanceof Error ? error : Error(), { reason });
+  }
+}
