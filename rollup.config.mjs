@@ -102,11 +102,14 @@ export const locales = ['de', 'nl', 'fr', 'es'];
 /**
  * Modules the elements import only when a page needs them, and the file each becomes beside the CDN
  * bundle: the feed parsers (a `<related-stories>` with `src`), the warnings (something on the page
- * is wrong) and the strings of each language but English (a page that speaks it).
+ * is wrong), the journal's Copy, Download and Print (a reader who writes), what a booking frame
+ * needs (a reader who opens one) and the strings of each language but English (a page that speaks it).
  */
 export const onDemandFiles = {
   'related-stories/sources/index.ts': feedsFile,
   'shared/warnings.ts': 'gentle-widgets-warnings.js',
+  'journal-prompts/export.ts': 'gentle-widgets-export.js',
+  'book-call-cta/scheduler.ts': 'gentle-widgets-scheduler.js',
   ...Object.fromEntries(locales.map((lang) => [`locales/${lang}.ts`, `gentle-widgets-${lang}.js`])),
 };
 
@@ -187,9 +190,14 @@ export default [
       terser(terserOptions),
     ],
   },
-  // CDN: the warnings, and one file per language other than English.
+  // CDN: the warnings, the journal's export code, the booking frame's code, one file per language but English.
   {
-    input: { warnings: 'src/shared/warnings.ts', ...Object.fromEntries(locales.map((lang) => [lang, `src/locales/${lang}.ts`])) },
+    input: {
+      warnings: 'src/shared/warnings.ts',
+      export: 'src/journal-prompts/export.ts',
+      scheduler: 'src/book-call-cta/scheduler.ts',
+      ...Object.fromEntries(locales.map((lang) => [lang, `src/locales/${lang}.ts`])),
+    },
     output: { dir: 'dist/cdn', format: 'es', sourcemap: false, entryFileNames: 'gentle-widgets-[name].js' },
     plugins: [
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist/cdn', declaration: false, declarationMap: false, sourceMap: false }),
