@@ -8,6 +8,7 @@
 // gate: over a goal it says OVER and still exits 0; it exits non-zero only when a run fails.
 // `npm run bench -- --lighthouse`, or `node scripts/lighthouse.mjs [--runs N] [--json]`.
 import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
@@ -104,7 +105,8 @@ async function runOnce(launcher, url, blocked) {
     const flags = { port: chrome.port, output: 'json', logLevel: 'error', blockedUrlPatterns: blocked ? bundleBlockPatterns : [] };
     const result = await lighthouse(url, flags, config);
     if (!result) throw new Error('Lighthouse returned no result.');
-    return { ...readRun(result.lhr, blocked), version: result.lhr.lighthouseVersion, settings: result.lhr.configSettings, chrome: result.lhr.environment.hostUserAgent };
+    const { lighthouseVersion: version, configSettings: settings, environment } = result.lhr;
+    return { ...readRun(result.lhr, blocked), version, settings, chrome: environment.hostUserAgent, benchmarkIndex: environment.benchmarkIndex };
   } finally {
     await chrome.kill();
   }
@@ -163,6 +165,10 @@ export async function measureLighthouse({ runs = 3, log = (line) => console.erro
     url: demoPath,
     lighthouse: first.version,
     chrome: first.chrome,
+    // Lighthouse's own measure of the machine's speed (higher is faster), and how busy it was.
+    benchmarkIndex: median(withBundle.concat(blocked).map((run) => run.benchmarkIndex)),
+    loadAverage: loadavg()[0].toFixed(1),
+    cpus: cpus().length,
     throttling: { method: first.settings.throttlingMethod, ...first.settings.throttling, formFactor: first.settings.formFactor },
     withBundle: summarise(withBundle),
     blocked: summarise(blocked),
@@ -191,7 +197,7 @@ export function printLighthouse(result) {
   const score = (n) => String(Math.round(n * 100));
   const bfCache = (s) =>
     `${s.bfCachePasses === s.runs.length ? 'pass' : 'fail'} ${s.bfCachePasses}/${s.runs.length}` +
-    (s.bfCacheModes.some((mode) => mode === 'notApplicable' || mode === 'error') ? ' (not run every time)' : '');
+    (s.bfCacheModes.some((mode) => mode === 'notApplicable' || mode === 'error') ? ' (not run)' : '');
   // name, value of one side, the difference (with bundle − blocked) or null
   const rows = [
     ['performance score', (s) => score(s.score), () => score(w.score - b.score)],
@@ -208,7 +214,8 @@ export function printLighthouse(result) {
   console.log(
     `\nLighthouse ${result.lighthouse} on ${result.url}, ${t.formFactor}, ${t.method} throttling (${t.cpuSlowdownMultiplier}× CPU, ` +
       `${t.rttMs} ms RTT, ${Math.round(t.throughputKbps)} kbps), ${result.chrome.match(/Chrome\/[\d.]+/)?.[0] ?? 'Chromium'}; ` +
-      `median of ${w.runs.length} runs each`,
+      `median of ${w.runs.length} runs each; Lighthouse's benchmark index ${Math.round(result.benchmarkIndex)}, ` +
+      `load average ${result.loadAverage} on ${result.cpus} CPUs`,
   );
   console.log(`${''.padEnd(width)}  ${'with bundle'.padStart(14)}  ${'bundle blocked'.padStart(14)}  ${'added'.padStart(8)}`);
   for (const [name, side, added] of rows) {
