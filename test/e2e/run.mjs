@@ -13,6 +13,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { findChromium, chromiumArgs } from '../../scripts/chromium.mjs';
 import { demoCsp, startServer } from '../../scripts/serve.mjs';
 import { relatedStoriesTests, startRelatedStories } from './related-stories.mjs';
+import { onDemandTests } from './on-demand.mjs';
 import { bfcacheTests } from './bfcache.mjs';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -1662,6 +1663,7 @@ test('booking before the script runs: the pre-upgrade stylesheet gives each call
 // ---- <related-stories> (test/e2e/related-stories.mjs) ---------------------------------------
 
 relatedStoriesTests(test, () => origin);
+onDemandTests(test);
 bfcacheTests(test, () => origin);
 
 async function assertVisible(page, texts) {
