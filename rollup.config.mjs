@@ -161,7 +161,9 @@ export default [
       format: 'es',
       sourcemap: true,
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      // Modules imported on demand (strings of other languages, warnings, export, scheduler, feeds) apart,
+      // so what an entry loads up front is `dist/<entry>.js` plus `dist/chunks/*.js`.
+      chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'chunks/on-demand/[name]-[hash].js' : 'chunks/[name]-[hash].js'),
       hoistTransitiveImports: false,
     },
     plugins: [emptyDist(), typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationMap: true })],

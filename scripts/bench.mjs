@@ -3,10 +3,12 @@
 //   lit           Lit alone (with the library's Trusted Types policy it is rewired to), one no-op element
 //   lit + shared  Lit and every module of src/shared, with one no-op element (the baseline)
 //   <tag>         src/<tag>.ts for each element rollup.config.mjs lists
-//   all (CDN)     src/all.ts, as dist/cdn/gentle-widgets.js
-//   feeds         the feed parsers <related-stories> loads on demand, as dist/cdn/gentle-widgets-feeds.js
+//   all (CDN)     src/cdn.ts, as dist/cdn/gentle-widgets.js (budget: 14.5 kB brotli, all four elements and Lit)
+//   on demand     each file the bundle loads beside itself when a page needs it (rollup.config.mjs's
+//                 onDemandFiles): feed reading and parsers, warnings, the journal's export, the booking
+//                 frame's code, the strings of each language but English
 // and prints each element's own share (its bundle minus the baseline), against the budget its issue gave
-// it where there is one: for <related-stories>, its share of the bundle plus the parsers it loads on
+// it where there is one: for <related-stories>, its share of the bundle plus the feed code it loads on
 // demand, as its budget counts all five formats. `--json` prints JSON instead.
 //
 // Then, in the system Chromium (playwright-core), on a page served from 127.0.0.1 under the strict CSP
@@ -39,7 +41,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import typescript from '@rollup/plugin-typescript';
 import { chromium } from 'playwright-core';
-import rollupConfig, { elements, feedsFile } from '../rollup.config.mjs';
+import rollupConfig, { elements, feedsFile, onDemandFiles } from '../rollup.config.mjs';
 import { chromiumArgs, findChromium } from './chromium.mjs';
 import { checkGoals, measureLighthouse, printLighthouse } from './lighthouse.mjs';
 import { startServer } from './serve.mjs';
@@ -95,7 +97,7 @@ globalThis[Symbol.for('gentle-bench')] = [${sharedModules.map((_, i) => `shared$
 class BenchElement extends GentleElement { render() { return html\`<slot></slot>\`; } }
 BenchElement.define('bench-element');`,
   ...Object.fromEntries(elements.map((tag) => [tag, `import ${src(`${tag}.ts`)};`])),
-  'all (CDN)': `import ${src('all.ts')};`,
+  'all (CDN)': `import ${src('cdn.ts')};`,
 };
 
 const slug = (name) => name.replace(/\W+/g, '-');
@@ -129,40 +131,55 @@ async function build(name, outDir) {
 }
 
 const minus = (a, b) => ({ gzip: a.gzip - b.gzip, brotli: a.brotli - b.brotli });
+/** The whole CDN bundle, brotli bytes: Lit and all four elements, less than Cal.com's embed loader alone. */
+const bundleBudget = 14_500;
 /** Each element's own share of the CDN bundle, brotli bytes, as its issue gave it. */
 const shareBudgets = { '<journal-prompts>': 2400, '<book-call-cta>': 1800, '<related-stories>': 2200 };
 const percent = (part, whole) => `${((100 * part) / whole).toFixed(0)}%`.padStart(6);
 
-/** The feeds file, built by its own config in rollup.config.mjs (its plugins, a temporary directory). */
-async function buildFeeds(outDir) {
-  const config = [rollupConfig].flat().find((c) => String(c.output?.file).endsWith(`cdn/${feedsFile}`));
-  if (!config) throw new Error(`rollup.config.mjs: no build of dist/cdn/${feedsFile} any more; update scripts/bench.mjs.`);
-  const bundle = await rollup({
-    input: join(root, config.input),
-    onwarn: () => {},
-    plugins: config.plugins.map((plugin) =>
-      plugin.name === 'typescript'
-        ? typescript({ tsconfig: join(root, 'tsconfig.json'), outDir, declaration: false, declarationMap: false, sourceMap: false })
-        : plugin,
-    ),
-  });
-  const file = join(outDir, feedsFile);
-  await bundle.write({ file, format: 'es', sourcemap: false });
-  await bundle.close();
-  const code = readFileSync(file);
-  return {
-    raw: code.length,
-    gzip: gzipSync(code, { level: 9 }).length,
-    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
+/**
+ * The files the bundle loads on demand, built by their own configs in rollup.config.mjs (their plugins,
+ * a temporary directory): `gentle-widgets-<name>.js` → sizes, by name (`feeds`, `warnings`, `de`, …).
+ */
+async function buildOnDemand(outDir) {
+  const configs = [rollupConfig].flat().filter((c) => String(c.output?.file ?? c.output?.dir).includes('dist/cdn') && !String(c.output?.file).endsWith('/gentle-widgets.js'));
+  const sizes = {};
+  for (const config of configs) {
+    const input = typeof config.input === 'string' ? { [feedsFile.replace(/^gentle-widgets-|\.js$/g, '')]: config.input } : config.input;
+    const bundle = await rollup({
+      input: Object.fromEntries(Object.entries(input).map(([name, path]) => [name, join(root, path)])),
+      onwarn: () => {},
+      plugins: config.plugins.map((plugin) =>
+        plugin.name === 'typescript'
+          ? typescript({ tsconfig: join(root, 'tsconfig.json'), outDir, declaration: false, declarationMap: false, sourceMap: false })
+          : plugin,
+      ),
+    });
+    await bundle.write({ dir: outDir, format: 'es', sourcemap: false, entryFileNames: 'gentle-widgets-[name].js' });
+    await bundle.close();
+    for (const name of Object.keys(input)) {
+      const file = join(outDir, `gentle-widgets-${name}.js`);
+      const code = readFileSync(file);
+      sizes[name] = {
+        raw: statSync(file).size,
+        gzip: gzipSync(code, { level: 9 }).length,
+        brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      };
+    }
+  }
+  const expected = Object.values(onDemandFiles).map((file) => file.replace(/^gentle-widgets-|\.js$/g, ''));
+  const missing = expected.filter((name) => !sizes[name]);
+  if (missing.length) throw new Error(`rollup.config.mjs: no build of ${missing.join(', ')} any more; update scripts/bench.mjs.`);
+  return sizes;
 }
 
 async function measureSizes() {
   const outDir = mkdtempSync(join(tmpdir(), 'gentle-bench-'));
   const sizes = {};
+  let onDemand;
   try {
     for (const name of Object.keys(entries)) sizes[name] = await build(name, outDir);
-    sizes.feeds = await buildFeeds(outDir);
+    onDemand = await buildOnDemand(outDir);
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
@@ -175,11 +192,11 @@ async function measureSizes() {
   };
   // Its budget counts all five formats: the parsers count, though only pages that read a feed load them.
   const inBundle = shares['<related-stories>'];
-  shares['<related-stories>'] = { gzip: inBundle.gzip + sizes.feeds.gzip, brotli: inBundle.brotli + sizes.feeds.brotli, inBundle };
-  return { bundles: sizes, shares };
+  shares['<related-stories>'] = { gzip: inBundle.gzip + onDemand.feeds.gzip, brotli: inBundle.brotli + onDemand.feeds.brotli, inBundle };
+  return { bundles: sizes, shares, onDemand };
 }
 
-function printSizes({ bundles: sizes, shares }) {
+function printSizes({ bundles: sizes, shares, onDemand }) {
   const all = sizes['all (CDN)'];
   const width = Math.max(...[...Object.keys(sizes), ...Object.keys(shares)].map((name) => name.length));
   const num = (n) => String(n).padStart(8);
@@ -194,10 +211,15 @@ function printSizes({ bundles: sizes, shares }) {
     console.log(`${name.padEnd(width)} ${num(share.gzip)} ${num(share.brotli)}  ${percent(share.brotli, all.brotli)}${against}`);
     if (share.inBundle) {
       console.log(`${'  in the bundle'.padEnd(width)} ${num(share.inBundle.gzip)} ${num(share.inBundle.brotli)}  ${percent(share.inBundle.brotli, all.brotli)}`);
-      console.log(`${'  feeds, on demand'.padEnd(width)} ${num(sizes.feeds.gzip)} ${num(sizes.feeds.brotli)}     —  (loaded only to read a feed)`);
+      console.log(`${'  feeds, on demand'.padEnd(width)} ${num(onDemand.feeds.gzip)} ${num(onDemand.feeds.brotli)}     —  (loaded only to read a feed)`);
     }
   }
   console.log('\nAn element\'s share is its bundle minus "lit + shared"; shares overlap where elements share code.');
+  console.log(`\nThe CDN bundle: ${all.brotli} B brotli, budget ${bundleBudget} B${all.brotli > bundleBudget ? `: ${all.brotli - bundleBudget} over` : ''}.`);
+  console.log(`\n${'on demand, beside the bundle'.padEnd(width)}      raw     gzip   brotli`);
+  for (const [name, size] of Object.entries(onDemand)) {
+    console.log(`${`gentle-widgets-${name}.js`.padEnd(width)} ${num(size.raw)} ${num(size.gzip)} ${num(size.brotli)}`);
+  }
 }
 
 // ---- in the browser -------------------------------------------------------------------------
@@ -386,8 +408,8 @@ const round = (n, digits) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 const storyBudgets = { medianMs: 50, longestTaskMs: 200 };
 /** The most the element reads of a feed: its MAX_BYTES, so the feeds stay on the side of it they are meant for. */
-const FEED_CAP = Number(/\bMAX_BYTES = ([\d.e_]+);/.exec(readFileSync(join(root, 'src/related-stories/related-stories.ts'), 'utf8'))?.[1].replaceAll('_', ''));
-if (!(FEED_CAP > 0)) throw new Error('src/related-stories/related-stories.ts: no MAX_BYTES found; update scripts/bench.mjs.');
+const FEED_CAP = Number(/\bMAX_BYTES = ([\d.e_]+);/.exec(readFileSync(join(root, 'src/related-stories/sources/index.ts'), 'utf8'))?.[1].replaceAll('_', ''));
+if (!(FEED_CAP > 0)) throw new Error('src/related-stories/sources/index.ts: no MAX_BYTES found; update scripts/bench.mjs.');
 
 const storiesPage = (feed) =>
   hostPage(
@@ -764,13 +786,15 @@ async function main() {
       lighthouseError = error;
     }
   }
+  const bundle = sizes.bundles?.['all (CDN)'];
   const over = [
+    ...(bundle && bundle.brotli > bundleBudget ? [`the CDN bundle is ${bundle.brotli} B brotli (budget ${bundleBudget} B)`] : []),
     ...Object.entries(sizes.shares ?? {})
       .filter(([name, share]) => share.brotli > (shareBudgets[name] ?? Infinity))
       .map(
         ([name, share]) =>
           `${name}'s share of the CDN bundle is ${share.brotli} B brotli (budget ${shareBudgets[name]} B)` +
-          (share.inBundle ? `: ${share.inBundle.brotli} B in the bundle and ${share.brotli - share.inBundle.brotli} B of parsers loaded on demand` : ''),
+          (share.inBundle ? `: ${share.inBundle.brotli} B in the bundle and ${share.brotli - share.inBundle.brotli} B of feed code loaded on demand` : ''),
       ),
     ...(sizesOnly ? [] : overBudget(browser)),
   ];
