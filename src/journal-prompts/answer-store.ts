@@ -25,8 +25,10 @@ export function encode(answers: Answers, keep = false): string | null {
 
 /** Stored data back into answers; anything unreadable (not JSON, another version, another shape) is `null`. */
 export function decode(raw: string | null | undefined): Answers | null {
+  // Nothing stored, the usual case: no parse, and no exception to build and catch.
+  if (!raw) return null;
   try {
-    const data = JSON.parse(raw ?? '');
+    const data = JSON.parse(raw);
     if (data?.v === VERSION && data.a?.constructor === Object) {
       return Object.fromEntries(Object.entries(data.a).filter(([, text]) => typeof text === 'string')) as Answers;
     }

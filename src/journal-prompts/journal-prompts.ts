@@ -198,13 +198,16 @@ export class JournalPromptsElement extends GentleElement {
     this.#area = null;
     if (want === 'none') return;
     const stored = (area: StorageArea) => readItem(storageArea(area), this.#key);
-    const other = want === 'local' ? 'session' : 'local';
-    const area = this.storageLocked || stored(want) || !stored(other) ? want : other;
+    // Each area is read once, the other only when this one holds nothing: a first read of
+    // `localStorage` loads it from disk.
+    const mine = stored(want);
+    const theirs = mine || this.storageLocked ? null : stored(want === 'local' ? 'session' : 'local');
+    const area = theirs ? (want === 'local' ? 'session' : 'local') : want;
     if (!(this.#store = storageArea(area))) return this.#refused('blocked');
     this.#area = area;
     // Words typed before `storage` changed win over stored ones, and are saved to the new place.
     const typed = this.#answers;
-    this.#load(stored(area));
+    this.#load(theirs ?? mine);
     Object.assign(this.#answers, typed);
     if (encode(typed)) this.#saver.schedule();
   }

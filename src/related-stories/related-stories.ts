@@ -28,6 +28,25 @@ const FORMATS = ['auto', 'wordpress', 'squarespace', 'rss', 'atom', 'jsonfeed'];
 const LAYOUTS = ['grid', 'list'];
 const SHOW = ['date', 'reading-time', 'image', 'excerpt'];
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * The date format for a language, made once: the first `Intl.DateTimeFormat` of a page loads the
+ * browser's locale data (tens of milliseconds on a phone), so only cards that show a date pay for it.
+ */
+function dateFormat(lang: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(lang);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
+    } catch {
+      // No lang (''), or one that is not a language tag.
+      format = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+    }
+    dateFormats.set(lang, format);
+  }
+  return format;
+}
+
 /** A page's address as stories are compared: without query, fragment and trailing slash. */
 const pageKey = (url: string) => url.replace(/[?#].*/, '').replace(/\/$/, '');
 /** An image that does not load (gone, blocked by the page's img-src) leaves no broken-image box. */
@@ -252,19 +271,11 @@ export class RelatedStoriesElement extends GentleElement {
     // Nothing at all, so that a theme that shows every element shows no empty heading either.
     if (this.hidden) return nothing;
     const show = this.show.split(/\s+/);
-    const dates = (lang?: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
-    let date: Intl.DateTimeFormat;
-    try {
-      date = dates(nearestLang(this));
-    } catch {
-      // No lang (''), or one that is not a language tag.
-      date = dates();
-    }
     const minutes = this.label(strings, 'reading-time');
     const cards = stories.map((story) => {
       const when =
         show.includes('date') && story.date
-          ? html`<time datetime=${new Date(story.date).toISOString()}>${date.format(story.date)}</time>`
+          ? html`<time datetime=${new Date(story.date).toISOString()}>${dateFormat(nearestLang(this)).format(story.date)}</time>`
           : '';
       const time = show.includes('reading-time') && story.minutes ? minutes.replace('{n}', `${story.minutes}`) : '';
       const image =
