@@ -5,7 +5,7 @@
 import { getCustomElements, type StoryContext } from '@storybook/web-components-vite';
 
 export const cdnScript =
-  '<script type="module" src="https://cdn.jsdelivr.net/npm/gentle-widgets/dist/cdn/gentle-widgets.js"></script>';
+  '<script type="module" src="https://cdn.jsdelivr.net/npm/gentle-widgets/dist/cdn/gentle-widgets.js" fetchpriority="low"></script>';
 export const cdnStylesheet =
   '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/gentle-widgets/dist/cdn/gentle-widgets.css">';
 

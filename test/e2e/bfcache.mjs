@@ -206,7 +206,7 @@ export function bfcacheTests(test, origin) {
       assert.equal(page.headers['content-security-policy'], demoCsp);
       const html = decoded(page).toString();
       assert.ok(html.includes(`<link rel="canonical" href="${server.url}/demo/">`), 'the canonical link is absolute');
-      const version = /<script type="module" src="\/cdn\/([0-9a-f]{12})\/gentle-widgets\.js"><\/script>/.exec(html)?.[1];
+      const version = /<script type="module" src="\/cdn\/([0-9a-f]{12})\/gentle-widgets\.js"[^>]*><\/script>/.exec(html)?.[1];
       assert.ok(version, 'the page loads the bundle from a versioned URL');
       assert.ok(html.includes(`<link rel="stylesheet" href="/cdn/${version}/gentle-widgets.css">`), 'and the stylesheet from the same version');
       assert.doesNotMatch(html, /(?:src|href)=["']?\/dist\/cdn\//, 'no unversioned CDN URL is left in the page');
