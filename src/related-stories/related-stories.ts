@@ -116,7 +116,7 @@ export class RelatedStoriesElement extends GentleElement {
   /** What each card shows beside its title: any of `date`, `reading-time` (where the feed has the full text), `image`, `excerpt`. */
   show = 'image excerpt';
 
-  /** Longest excerpt, in characters; longer ones end at a word with "…". */
+  /** Longest excerpt of a story read from `src`, in characters; longer ones end at a word with "…". Written excerpts show whole. */
   excerptLength = 160;
 
   /** How long, in seconds, a loaded feed is reused in this tab (`sessionStorage`); `0` loads it every time. */
@@ -272,6 +272,9 @@ export class RelatedStoriesElement extends GentleElement {
     if (this.hidden) return nothing;
     const show = this.show.split(/\s+/);
     const minutes = this.label(strings, 'reading-time');
+    // Only a feed's excerpts are cut: the ones written in the page are the site owner's own words, at the
+    // length they chose, and keep the height they had before the script ran.
+    const length = this.#count('excerpt-length', this.excerptLength, 160);
     const cards = stories.map((story) => {
       const when =
         show.includes('date') && story.date
@@ -285,7 +288,7 @@ export class RelatedStoriesElement extends GentleElement {
       const meta = when || time ? html`<p part="meta">${when}${when && time ? ' · ' : ''}${time}</p>` : nothing;
       const excerpt =
         show.includes('excerpt') && story.excerpt
-          ? html`<p part="excerpt">${clamp(story.excerpt, this.#count('excerpt-length', this.excerptLength, 160))}</p>`
+          ? html`<p part="excerpt">${this.#loaded ? clamp(story.excerpt, length) : story.excerpt}</p>`
           : nothing;
       return html`<li part="card">${image}<h3><a part="link" href=${story.url}>${story.title}</a></h3>${meta}${excerpt}</li>`;
     });

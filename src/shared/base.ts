@@ -66,12 +66,15 @@ export class GentleElement extends LitElement {
   }
 
   /**
-   * Waits, before an update, for the strings of the element's language when they are still on their
-   * way (a language other than English the page has not used yet), so the element never renders
-   * its labels in one language and then another.
+   * Connects once the strings of the element's language are here (at once for English, and for any
+   * language the page has used). Until then Lit has not attached the shadow root, so the element's
+   * own text stays on screen as written, and it never renders its labels in one language and then
+   * another. (The CDN bundle loads its page's languages before it defines the elements.)
    */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    return languageReady(this.language)?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
+  override connectedCallback(): void {
+    const pending = languageReady(this.language);
+    if (pending) pending.then(() => this.isConnected && super.connectedCallback());
+    else super.connectedCallback();
   }
 
   /** The language of the UI strings: the nearest `lang` (element, ancestors, `<html>`), else English. */

@@ -101,6 +101,32 @@ export function onDemandTests(test) {
     await assertClean();
   });
 
+  test('on demand: an element added later in a language the page has not used shows its text until its strings arrive, then its labels in that language', async (open) => {
+    const { page, assertClean } = await open('/demo/', {
+      setup: (context) =>
+        context.route('**/gentle-widgets-fr.js', async (route) => {
+          await new Promise((resolve) => setTimeout(resolve, 600));
+          await route.continue();
+        }),
+    });
+    assert.equal(await allDefined(page), true);
+    const before = await page.evaluate(() => {
+      const notice = document.createElement('content-notice');
+      notice.id = 'later';
+      notice.lang = 'fr';
+      notice.setAttribute('variant', 'warning');
+      notice.setAttribute('gate', '');
+      notice.append(Object.assign(document.createElement('p'), { textContent: 'Ce passage parle de limites franchies.' }));
+      document.querySelector('#distinction').after(notice);
+      return { shadow: !!notice.shadowRoot, height: notice.getBoundingClientRect().height };
+    });
+    assert.deepEqual([before.shadow, before.height > 0], [false, true], `while its strings load: ${JSON.stringify(before)}`);
+    await page.waitForFunction(() => document.querySelector('#later').shadowRoot?.querySelector('[part~="reveal-button"]'));
+    const label = await page.evaluate(() => document.querySelector('#later').shadowRoot.querySelector('[part~="reveal-button"]').textContent.trim());
+    assert.equal(label, 'Afficher ce passage');
+    await assertClean();
+  });
+
   test('on demand: without the export file beside the bundle, the journal keeps every word and says the download did not work', async (open) => {
     const { page, problems, assertClean } = await open('/demo/', {
       setup: without('export'),
