@@ -13,6 +13,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { findChromium, chromiumArgs } from '../../scripts/chromium.mjs';
 import { demoCsp, startServer } from '../../scripts/serve.mjs';
 import { relatedStoriesTests, startRelatedStories } from './related-stories.mjs';
+import { layoutShiftTests } from './layout-shift.mjs';
 import { onDemandTests } from './on-demand.mjs';
 import { bfcacheTests } from './bfcache.mjs';
 
@@ -1665,6 +1666,7 @@ test('booking before the script runs: the pre-upgrade stylesheet gives each call
 relatedStoriesTests(test, () => origin);
 onDemandTests(test);
 bfcacheTests(test, () => origin);
+layoutShiftTests(test);
 
 async function assertVisible(page, texts) {
   for (const text of texts) {
