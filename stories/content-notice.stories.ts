@@ -268,7 +268,7 @@ export const BeforeTheScriptLoads: Story = {
   args: { variant: 'warning', gate: true },
   decorators: [(story) => html`<style>${unloadedCss}</style>${story()}`],
   parameters: describe(
-    'What readers see before the script runs, with JavaScript off, or when a CMS strips the script: the same markup under a tag that is never defined, styled only by the optional pre-upgrade stylesheet (`dist/cdn/gentle-widgets.css`). Every word stays readable — even a gated note, which only folds away once the script runs. Switch the variant to see each fallback.',
+    'What readers see before the script runs, with JavaScript off, or when a CMS strips the script: the same markup under a tag that is never defined, styled only by the optional pre-upgrade stylesheet (`dist/cdn/gentle-widgets.css`). Every word stays readable. While the script may still come, a gated note is folded to its heading and button, as it will be once upgraded, and shows after four seconds if no script has run; with JavaScript off it shows at once. Switch the variant to see each fallback.',
     {
       head: [cdnStylesheet],
       note: 'The stylesheet is optional: it gives each notice its box before the script runs, so nothing shifts.',
