@@ -5,9 +5,9 @@
 import { getCustomElements, type StoryContext } from '@storybook/web-components-vite';
 
 export const cdnScript =
-  '<script type="module" src="https://cdn.jsdelivr.net/npm/gentle-widgets/dist/cdn/gentle-widgets.js" fetchpriority="low"></script>';
+  '<script type="module" src="https://cdn.jsdelivr.net/npm/gentle-widgets@0.1.0/dist/cdn/gentle-widgets.js" fetchpriority="low"></script>';
 export const cdnStylesheet =
-  '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/gentle-widgets/dist/cdn/gentle-widgets.css">';
+  '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/gentle-widgets@0.1.0/dist/cdn/gentle-widgets.css">';
 
 /** `parameters.embed` of a story. */
 export interface EmbedParameters {
