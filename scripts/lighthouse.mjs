@@ -137,6 +137,22 @@ function summarise(runs) {
 }
 
 /**
+ * Runs `once(block)` `runs` times with the bundle and as many with it blocked, interleaved so that a
+ * busy moment of the machine falls on both; `what` names the runs in `log`.
+ */
+export async function interleaved(runs, what, log, once) {
+  const withBundle = [];
+  const blocked = [];
+  for (let i = 1; i <= runs; i++) {
+    for (const block of [false, true]) {
+      log(`${what} ${i}/${runs}, ${block ? 'bundle blocked' : 'with the bundle'}…`);
+      (block ? blocked : withBundle).push(await once(block));
+    }
+  }
+  return { withBundle, blocked };
+}
+
+/**
  * Runs Lighthouse `runs` times on the demo with the bundle and as many with it blocked.
  * @param {{ runs?: number, log?: (line: string) => void }} [options]
  */
@@ -148,15 +164,9 @@ export async function measureLighthouse({ runs = 3, log = (line) => console.erro
   const launcher = await chromeLauncher();
   const server = await startServer({ port: 0 });
   const url = new URL(demoPath, server.url).href;
-  const withBundle = [];
-  const blocked = [];
+  let withBundle, blocked;
   try {
-    for (let i = 1; i <= runs; i++) {
-      for (const block of [false, true]) {
-        log(`Lighthouse ${i}/${runs}, ${block ? 'bundle blocked' : 'with the bundle'}…`);
-        (block ? blocked : withBundle).push(await runOnce(launcher, url, block));
-      }
-    }
+    ({ withBundle, blocked } = await interleaved(runs, 'Lighthouse', log, (block) => runOnce(launcher, url, block)));
   } finally {
     await server.close();
   }

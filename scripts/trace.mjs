@@ -20,7 +20,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from './chromium.mjs';
-import { bundleBlockPatterns, demoPath, isLibraryScript } from './lighthouse.mjs';
+import { bundleBlockPatterns, demoPath, interleaved, isLibraryScript } from './lighthouse.mjs';
 import { startServer } from './serve.mjs';
 
 const marker = 'gentle-widgets-trace';
@@ -252,15 +252,8 @@ export async function measureTrace({ runs = 5, rate = 4, log = (line) => console
   const server = await startServer({ port: 0 });
   const browser = await chromium.launch({ executablePath, args: chromiumArgs });
   const url = new URL(demoPath, server.url).href;
-  const withBundle = [];
-  const blocked = [];
   try {
-    for (let i = 1; i <= runs; i++) {
-      for (const block of [false, true]) {
-        log(`Trace ${i}/${runs}, ${block ? 'bundle blocked' : 'with the bundle'}…`);
-        (block ? blocked : withBundle).push(await loadOnce(browser, url, { blocked: block, rate }));
-      }
-    }
+    const { withBundle, blocked } = await interleaved(runs, 'Trace', log, (block) => loadOnce(browser, url, { blocked: block, rate }));
     // The run whose library time is the median shows its long tasks.
     const order = withBundle.map((run, i) => [run.libraryTotal, i]).sort((a, b) => a[0] - b[0]);
     const medianRun = order[(order.length - 1) >> 1][1];
