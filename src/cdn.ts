@@ -7,6 +7,8 @@
  * - Each element is then defined in a task of its own, elements on the page first and in page
  *   order: one element's upgrade and first render never add up with the others' into one long
  *   task. Until its turn an element is `:not(:defined)`, so the pre-upgrade stylesheet keeps its box.
+ *   A task before the first, every class is finalised and every stylesheet parsed (the shared one
+ *   once), so no element's upgrade carries that too.
  *
  * Code that needs an element waits with `customElements.whenDefined('journal-prompts')`.
  */
@@ -14,6 +16,7 @@ import { BookCallCtaElement } from './book-call-cta/book-call-cta.js';
 import { ContentNoticeElement } from './content-notice/content-notice.js';
 import { JournalPromptsElement } from './journal-prompts/journal-prompts.js';
 import { RelatedStoriesElement } from './related-stories/related-stories.js';
+import type { CSSResult } from 'lit';
 import { languageReady, nearestLang, pickLanguage } from './shared/i18n.js';
 
 const elements = [ContentNoticeElement, JournalPromptsElement, BookCallCtaElement, RelatedStoriesElement];
@@ -23,6 +26,9 @@ const onPage = [...document.querySelectorAll(elements.map((element) => element.d
 const order = [...new Set([...onPage.map((node) => node.localName), ...elements.map((element) => element.defaultTag)])];
 
 void Promise.all(onPage.map((node) => languageReady(pickLanguage(nearestLang(node))))).then(async () => {
+  await nextTask();
+  // Every class finalised and every stylesheet parsed (shared ones once), in a task before the first upgrade.
+  for (const element of elements) for (const style of (void element.observedAttributes, element.elementStyles)) void (style as CSSResult).styleSheet;
   for (const tag of order) {
     await nextTask();
     elements.find((element) => element.defaultTag === tag)?.define();
