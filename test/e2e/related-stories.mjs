@@ -763,7 +763,10 @@ export function relatedStoriesTests(test, origin) {
     await settled(page, ['alone']);
     assert.deepEqual(await relatedEvents(page), ['related-stories-error #alone {"reason":"network"}']);
     assert.deepEqual((await cards(page, 'alone')).map((card) => card.title), writtenTitles);
-    const warned = problems.warnings.filter((text) => text.startsWith('<related-stories>'));
+    // The warning prints once its words' file has failed to load too: wait for it.
+    const mine = () => problems.warnings.filter((text) => text.startsWith('<related-stories>'));
+    for (let waited = 0; !mine().length && waited < 5000; waited += 50) await page.waitForTimeout(50);
+    const warned = mine();
     assert.equal(warned.length, 1, JSON.stringify(warned));
     // Its warnings' words are a file beside the bundle too, missing here: the code and the values stand in.
     assert.match(warned[0], /^<related-stories>: stories-failed \[".*","network","Failed to fetch dynamically imported module: .*\/host\/alone\/gentle-widgets-feeds\.js",true\]$/);
