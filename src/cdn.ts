@@ -27,8 +27,12 @@ const order = [...new Set([...onPage.map((node) => node.localName), ...elements.
 
 void Promise.all(onPage.map((node) => languageReady(pickLanguage(nearestLang(node))))).then(async () => {
   await nextTask();
-  // Every class finalised and every stylesheet parsed (shared ones once), in a task before the first upgrade.
-  for (const element of elements) for (const style of (void element.observedAttributes, element.elementStyles)) void (style as CSSResult).styleSheet;
+  // Every class finalised (reading `observedAttributes` does it) and every stylesheet parsed (shared
+  // ones once), in a task before the first upgrade.
+  for (const element of elements) {
+    void element.observedAttributes;
+    for (const style of element.elementStyles) void (style as CSSResult).styleSheet;
+  }
   for (const tag of order) {
     await nextTask();
     elements.find((element) => element.defaultTag === tag)?.define();

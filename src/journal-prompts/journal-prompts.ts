@@ -28,6 +28,8 @@ const keysInUse = new Set<string>();
 
 /** The Copy, Download and Print code, loaded on demand (in the CDN build, a file of its own). */
 const exporter = () => import('./export.js');
+/** Whether a reader's first words have asked for it already: once a page, not on every keystroke. */
+let exporterAsked = false;
 
 /**
  * Gentle journaling prompts with a private answer field under each. The prompts are the element's
@@ -249,7 +251,9 @@ export class JournalPromptsElement extends GentleElement {
     this.#answers[field.name] = field.value;
     this.#saver.schedule();
     // The reader has words worth keeping: the export code loads now, so it is here when they ask.
-    exporter().catch(() => {});
+    // (If it fails, a button asks again.)
+    if (!exporterAsked) exporter().catch(() => {});
+    exporterAsked = true;
     // The last action's message ("Deleted.") no longer describes what the fields hold.
     if (this.#message) this.#say();
     // `field-sizing: content` grows the field where supported; elsewhere, this does.

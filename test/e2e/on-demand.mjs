@@ -101,6 +101,20 @@ export function onDemandTests(test) {
     await assertClean();
   });
 
+  test('on demand: a German article whose strings file is missing shows English labels and warns once', async (open) => {
+    const { page, problems, assertClean } = await open('/demo/', { setup: (context) => Promise.all([speaking('de')(context), without('de')(context)]) });
+    assert.equal(await allDefined(page), true);
+    const buttons = await page.evaluate(() =>
+      [...document.querySelector('journal-prompts').shadowRoot.querySelectorAll('[part~="button"]')].map((b) => b.textContent.trim()),
+    );
+    assert.deepEqual(buttons.slice(-5), ['Copy all', 'Download .md', 'Download .txt', 'Print', 'Delete my answers']);
+    const warned = problems.warnings.filter((text) => text.startsWith('gentle-widgets:'));
+    assert.equal(warned.length, 1, JSON.stringify(problems.warnings));
+    assert.match(warned[0], /^gentle-widgets: the de strings did not load \(.*gentle-widgets-de\.js.*\), so English is shown\.$/);
+    expect404(problems, 'gentle-widgets-de.js');
+    await assertClean({ warnings: [/^gentle-widgets: the de strings did not load/] });
+  });
+
   test('on demand: an element added later in a language the page has not used shows its text until its strings arrive, then its labels in that language', async (open) => {
     const { page, assertClean } = await open('/demo/', {
       setup: (context) =>
