@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -46,6 +46,7 @@ export function ownTrustedTypesPolicy() {
 /**
  * Wraps the CDN bundle so that it runs once per page: a second copy (another URL, another version)
  * warns and stops before evaluating anything, so Lit never creates a second policy or registry entry.
+ * Imported where there is no DOM (server-side rendering), it does nothing and throws nothing.
  */
 export function evaluateOnce(version) {
   return {
@@ -55,7 +56,8 @@ export function evaluateOnce(version) {
       const guard =
         'const k=Symbol.for("gentle-widgets"),g=globalThis;' +
         `if(g[k])console.warn("gentle-widgets ${version}: the page loads the library twice; version "+g[k]+" already runs, so this copy does nothing. Remove one script tag.");` +
-        `else{g[k]=${JSON.stringify(version)};(()=>{\n${code}\n})()}`;
+        // Without a DOM (a server rendering the page imports it), there is nothing to upgrade.
+        `else if(g.document){g[k]=${JSON.stringify(version)};(()=>{\n${code}\n})()}`;
       return { code: guard, map: null };
     },
   };
@@ -151,8 +153,47 @@ function preUpgradeStylesheet() {
   };
 }
 
+/**
+ * TypeScript declares every source file, but a user's compiler only ever reads the declarations that
+ * the entries' declarations lead to (the `exports` map forbids importing anything else). The rest
+ * (the CDN entry's, the stylesheets', modules whose types no entry mentions) are dropped so the
+ * package ships nothing that nothing uses.
+ */
+function pruneDeclarations() {
+  return {
+    name: 'gentle-widgets-prune-declarations',
+    generateBundle(_, bundle) {
+      const declarations = Object.keys(bundle).filter((name) => name.endsWith('.d.ts'));
+      const reached = new Set();
+      const visit = (name) => {
+        if (reached.has(name) || !bundle[name]) return;
+        reached.add(name);
+        const text = String(bundle[name].source);
+        for (const [, specifier] of text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)['"](\.{1,2}\/[^'"]+)['"]/g)) {
+          visit(join(dirname(name), specifier).split(sep).join('/').replace(/\.js$/, '.d.ts'));
+        }
+      };
+      for (const entry of Object.keys(npmInputs)) visit(`${entry}.d.ts`);
+      for (const name of declarations) if (!reached.has(name)) delete bundle[name];
+    },
+  };
+}
+
+/** Generates the framework typings and editor data from the manifest once the declarations are written. */
+function frameworkTypes() {
+  return {
+    name: 'gentle-widgets-framework-types',
+    async writeBundle() {
+      const { writeFrameworkTypes } = await import('./scripts/framework-types.mjs');
+      await writeFrameworkTypes('dist/frameworks');
+    },
+  };
+}
+
 export default [
-  // npm: ESM per entry, Lit external, declarations beside the JS.
+  // npm: ESM, one file per source module (`dist/` mirrors `src/`, so the manifest's paths and the
+  // declarations name shipped files), Lit external, declarations beside the JS, source maps that carry
+  // their sources.
   {
     input: npmInputs,
     external: [/^lit(\/.*)?$/, /^@lit\//, /^lit-html(\/.*)?$/, /^lit-element(\/.*)?$/],
@@ -160,13 +201,22 @@ export default [
       dir: 'dist',
       format: 'es',
       sourcemap: true,
+      preserveModules: true,
+      preserveModulesRoot: 'src',
       entryFileNames: '[name].js',
-      // Modules imported on demand (strings of other languages, warnings, export, scheduler, feeds) apart,
-      // so what an entry loads up front is `dist/<entry>.js` plus `dist/chunks/*.js`.
-      chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'chunks/on-demand/[name]-[hash].js' : 'chunks/[name]-[hash].js'),
-      hoistTransitiveImports: false,
     },
-    plugins: [emptyDist(), typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationMap: true })],
+    plugins: [
+      emptyDist(),
+      typescript({
+        tsconfig: './tsconfig.json',
+        outDir: 'dist',
+        declaration: true,
+        declarationMap: false,
+        inlineSources: true,
+      }),
+      pruneDeclarations(),
+      frameworkTypes(),
+    ],
   },
   // CDN: one minified module, Lit included, registers every element, evaluates once per page.
   {
