@@ -16,6 +16,7 @@ import { relatedStoriesTests, startRelatedStories } from './related-stories.mjs'
 import { layoutShiftTests } from './layout-shift.mjs';
 import { onDemandTests } from './on-demand.mjs';
 import { bfcacheTests } from './bfcache.mjs';
+import { sriTests } from './sri.mjs';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = fileURLToPath(new URL('./.artifacts/', import.meta.url));
@@ -1666,6 +1667,7 @@ test('booking before the script runs: the pre-upgrade stylesheet gives each call
 relatedStoriesTests(test, () => origin);
 onDemandTests(test);
 bfcacheTests(test, () => origin);
+sriTests(test);
 layoutShiftTests(test);
 
 async function assertVisible(page, texts) {
