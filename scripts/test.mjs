@@ -22,6 +22,7 @@ const steps = [
   { name: 'unit', script: 'test:unit', counts: true, needs: ['chromium'] },
   { name: 'build', script: 'build' },
   { name: 'manifest', script: 'manifest:check' },
+  { name: 'package', script: 'check:package', counts: true, needs: ['build'] },
   { name: 'size', script: 'size', needs: ['build'] },
   { name: 'e2e', script: 'test:e2e', counts: true, needs: ['chromium', 'build'] },
   { name: 'storybook', script: 'build-storybook' },
