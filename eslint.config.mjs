@@ -6,7 +6,7 @@ import { configs as wcConfigs } from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'storybook-static/', 'node_modules/', '.cache/', 'test/e2e/.artifacts/', '*.config.*', '.storybook/'] },
+  { ignores: ['dist/', 'coverage/', 'storybook-static/', 'node_modules/', '.cache/', 'test/e2e/.artifacts/', 'examples/*/dist/', 'examples/*/dist-ssr/', '*.config.*', '.storybook/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   wcConfigs['flat/recommended'],

@@ -6,19 +6,14 @@
 //   node scripts/cdn-snippets.mjs           rewrites them (`npm run snippets` builds first)
 //
 // Hashes are of the files as built here; rollup and terser are pinned, so a build elsewhere is the same.
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { sri } from './sri.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Every file that shows a CDN snippet. */
 export const snippetFiles = ['README.md', 'stories/embedding.mdx', '.storybook/embed.ts', 'examples/html-cdn/index.html'];
-
-/** The `integrity` value of a file: `sha384-` and its base64 SHA-384. */
-export function sri(path) {
-  return `sha384-${createHash('sha384').update(readFileSync(path)).digest('base64')}`;
-}
 
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 const tagPattern = /<(script|link)\b[^>]*?\b(?:src|href)="https:\/\/cdn\.jsdelivr\.net\/npm\/gentle-widgets@([^/"]+)\/dist\/cdn\/([^"]+)"[^>]*>/g;

@@ -89,6 +89,11 @@ declare module 'solid-js' {
 `,
 };
 
+/** Puts `lines` at the top of a generated file. */
+function prepend(path, lines) {
+  writeFileSync(path, `${lines}\n${readFileSync(path, 'utf8')}`);
+}
+
 /** Writes every typing and editor file into `outdir` (default `dist/frameworks`). */
 export async function writeFrameworkTypes(outdir = 'dist/frameworks') {
   const pkg = readJson('package.json');
@@ -97,22 +102,35 @@ export async function writeFrameworkTypes(outdir = 'dist/frameworks') {
   const manifest = forGenerators(readJson('custom-elements.json'), exported);
   const docs = (name, tag) => ({ name: `<${tag}> in the README`, url: `${pkg.homepage}#${tag}` });
   const common = { outdir, hideLogs: true };
+  // Vue reads a listener `@content-notice-reveal` as the prop `onContentNoticeReveal`, and the generator
+  // names each listener prop `on` + the event's name: so the Vue generator is given the names in that
+  // case (its element descriptions would then list them so, hence `hideEventDocs`; each prop keeps its
+  // own description).
+  const vueManifest = structuredClone(manifest);
+  for (const mod of vueManifest.modules) {
+    for (const declaration of mod.declarations ?? []) {
+      for (const event of declaration.events ?? []) {
+        event.name = event.name.replace(/(?:^|-)([a-z])/g, (_, letter) => letter.toUpperCase());
+      }
+    }
+  }
+  /** Each generator, with the manifest it reads. */
   const generators = [
-    customElementJsxPlugin({ ...common, fileName: 'jsx.d.ts' }),
-    customElementVuejsPlugin({ ...common, fileName: 'vue-elements.d.ts' }),
-    customElementSveltePlugin({ ...common, fileName: 'svelte-elements.d.ts' }),
-    customElementSolidJsPlugin({ ...common, fileName: 'solid-elements.d.ts' }),
-    customElementVsCodePlugin({ ...common, referencesTemplate: (name, tag) => [docs(name, tag)] }),
-    customElementJetBrainsPlugin({ ...common, packageJson: false, referencesTemplate: docs }),
+    [customElementJsxPlugin({ ...common, fileName: 'jsx.d.ts' }), manifest],
+    [customElementVuejsPlugin({ ...common, fileName: 'vue-elements.d.ts', hideEventDocs: true }), vueManifest],
+    [customElementSveltePlugin({ ...common, fileName: 'svelte-elements.d.ts' }), manifest],
+    [customElementSolidJsPlugin({ ...common, fileName: 'solid-elements.d.ts' }), manifest],
+    [customElementVsCodePlugin({ ...common, referencesTemplate: (name, tag) => [docs(name, tag)] }), manifest],
+    [customElementJetBrainsPlugin({ ...common, packageJson: false, referencesTemplate: docs }), manifest],
   ];
   mkdirSync(outdir, { recursive: true });
   // Some generators announce each file they write even with `hideLogs`; a build prints nothing.
   const log = console.log;
   console.log = () => {};
   try {
-    for (const generator of generators) {
+    for (const [generator, input] of generators) {
       // Each generator adds its own fields to the manifest it is given, so each gets its own copy.
-      await generator.packageLinkPhase({ customElementsManifest: structuredClone(manifest) });
+      await generator.packageLinkPhase({ customElementsManifest: structuredClone(input) });
     }
   } finally {
     console.log = log;
@@ -121,8 +139,13 @@ export async function writeFrameworkTypes(outdir = 'dist/frameworks') {
   // imports the classes only when told a path, and with a path it types every attribute as a class
   // field, which label attributes are not. So the classes are imported here, from the class entry.
   const classes = manifest.modules.flatMap((mod) => mod.declarations ?? []).filter((d) => d.customElement && d.tagName);
-  const solid = join(outdir, 'solid-elements.d.ts');
-  writeFileSync(solid, `import type { ${classes.map((d) => d.name).join(', ')} } from '../index.js';\n${readFileSync(solid, 'utf8')}`);
+  prepend(join(outdir, 'solid-elements.d.ts'), `import type { ${classes.map((d) => d.name).join(', ')} } from '../index.js';`);
+  // The Svelte generator's base props name Solid's `JSX.Element` (children) and `JSX.CSSProperties`
+  // (style), which do not exist in a Svelte project; they get Svelte's own meanings here.
+  prepend(
+    join(outdir, 'svelte-elements.d.ts'),
+    "declare namespace JSX {\n  type Element = import('svelte').Snippet;\n  type CSSProperties = string;\n}",
+  );
   for (const [name, types] of Object.entries(adapters)) {
     writeFileSync(join(outdir, `${name}.d.ts`), types);
     writeFileSync(join(outdir, `${name}.js`), `// Registers all four elements; ${name}.d.ts types them.\nimport '../all.js';\n`);

@@ -6,7 +6,7 @@
 //   npm test -- --only unit,e2e     just these steps (plus the Chromium check when a browser step runs)
 //   npm test -- --skip storybook    every step but these
 //
-// The last line printed is always `N passed, N failed`: tests passed (unit, package checks, e2e, stories, storybook-dev), and tests failed plus
+// The last line printed is always `N passed, N failed`: tests passed (unit, package checks, examples, e2e, stories, storybook-dev), and tests failed plus
 // one for every other step that failed (or a test step that failed without a count).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,7 @@ const steps = [
   { name: 'manifest', script: 'manifest:check' },
   { name: 'package', script: 'check:package', counts: true, needs: ['build'] },
   { name: 'types', script: 'test:types', needs: ['build'] },
+  { name: 'examples', script: 'test:examples:built', counts: true, needs: ['chromium', 'build'] },
   { name: 'size', script: 'size', needs: ['build'] },
   { name: 'e2e', script: 'test:e2e', counts: true, needs: ['chromium', 'build'] },
   { name: 'storybook', script: 'build-storybook' },
