@@ -247,11 +247,13 @@ export function bfcacheTests(test, origin) {
     const { page, cdp, visit, assertClean, close } = await cachingBrowser(site, { route: false });
     try {
       await cdp.send('Network.enable');
-      const network = [];
+      const responses = [];
       const urls = new Map();
       cdp.on('Network.requestWillBeSent', ({ requestId, request }) => urls.set(requestId, request.url.slice(site.length)));
-      // Sent for every response that came over the network (not for one taken from the cache).
-      cdp.on('Network.responseReceivedExtraInfo', ({ requestId, statusCode }) => network.push(`${statusCode} ${urls.get(requestId)}`));
+      // Sent for every response that came over the network (not for one taken from the cache), at times
+      // before the request's own event: its URL is looked up when the lines are read.
+      cdp.on('Network.responseReceivedExtraInfo', ({ requestId, statusCode }) => responses.push({ requestId, statusCode }));
+      const lines = (list) => list.map(({ requestId, statusCode }) => `${statusCode} ${urls.get(requestId)}`);
       await visit('/demo/');
       await rendered(page);
       assert.equal(await page.evaluate(() => document.querySelector('link[rel=canonical]').getAttribute('href')), `${site}/demo/`);
@@ -263,14 +265,14 @@ export function bfcacheTests(test, origin) {
       const titles = await page.locator('related-stories').evaluate((el) => [...el.shadowRoot.querySelectorAll('[part~="link"]')].map((link) => link.textContent.trim()));
       assert.equal(titles.length, 3);
       assert.ok(!titles.some((title) => title.startsWith('Why you might cry after sex')), `the article itself is left out: ${titles.join(' / ')}`);
-      const first = network.splice(0);
+      const first = lines(responses.splice(0));
       const cdnFiles = first.filter((line) => /^200 \/cdn\/[0-9a-f]{12}\//.test(line)).map((line) => line.replace(/^200 \/cdn\/[0-9a-f]{12}\//, ''));
       assert.deepEqual(cdnFiles.filter((name) => ['gentle-widgets.js', 'gentle-widgets.css', 'gentle-widgets-feeds.js'].includes(name)).sort(), ['gentle-widgets-feeds.js', 'gentle-widgets.css', 'gentle-widgets.js'], `the bundle, its stylesheet and the feed parsers come from one version: ${first.join(', ')}`);
 
       await page.goto(`${site}/demo/stories/holistic-therapy.html`);
       await page.goto(`${site}/demo/`);
       await rendered(page);
-      const second = network.filter((line) => !line.endsWith('/holistic-therapy.html'));
+      const second = lines(responses).filter((line) => !line.endsWith('/holistic-therapy.html'));
       assert.ok(second.includes('304 /demo/'), `the page is revalidated: ${second.join(', ')}`);
       assert.deepEqual(second.filter((line) => line.includes('/cdn/')), [], 'no CDN file is asked for again');
       await assertClean();
