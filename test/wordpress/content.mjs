@@ -1,0 +1,158 @@
+// The article the WordPress test publishes, in the three forms a site's writers use: our blocks (the markup
+// the block editor saves for them), raw tags in a Custom HTML block, and shortcodes in a classic-editor
+// post. Plus what an author might try to sneak through our tags. Every string a reader must see is in
+// `reads`, without quotes or dashes (WordPress's wptexturize would change them).
+
+export const BOOKING = 'https://calendly.com/example/discovery';
+// `%3A`, not `:` — for authors and contributors kses reads everything before the first colon of a URL
+// attribute as its protocol: `src="/wp-json/wp/v2/posts?per_page=4&_embed=wp:featuredmedia"` is stored
+// as `src="featuredmedia"` (measured on WordPress 6.1.9). PHP decodes `%3A` before the REST API reads it.
+export const RELATED_SRC = '/wp-json/wp/v2/posts?per_page=4&_embed=wp%3Afeaturedmedia';
+
+const text = {
+  intro: 'Crying after sex is more common than most people think, and it is not a sign that something is broken.',
+  distinctionHeading: 'Before you read on',
+  distinctionBody: 'If the tears come with pain or fear, that is a different situation, and you deserve support.',
+  helpline: 'Samaritans: 116 123',
+  warningHeading: 'This part talks about boundaries being crossed',
+  warningBody: 'Some readers cry because a boundary was crossed. That is not the release this article is about.',
+  journalHeading: 'A few gentle journaling prompts',
+  prompts: ['What was there to be released?', 'What is a need I can give more attention to?'],
+  invitation: 'If another question feels more alive for you, follow that.',
+  ctaHeading: 'Ready to try out holistic therapy?',
+  ctaBody: 'A free call to see whether working together feels right.',
+  ctaLink: 'Book a free discovery call',
+  relatedHeading: 'Read more Stories With Ease',
+  outro: 'Every tear is part of your journey back home to yourself.',
+};
+
+/** Seeded posts the related-stories list links to (their slugs, from the site's seed). */
+export const stories = [
+  ['/setting-boundaries-without-guilt/', 'Setting boundaries without guilt'],
+  ['/mastering-stress-and-overwhelm-while-working/', 'Mastering stress and overwhelm while working'],
+  ['/a-journaling-exercise-to-face-your-scariest-thoughts/', 'A journaling exercise for your scariest thoughts'],
+];
+
+/** What a reader must see, JavaScript or not, and the links that must be there. */
+export const reads = {
+  texts: [
+    text.intro,
+    text.distinctionHeading,
+    text.distinctionBody,
+    text.warningHeading,
+    text.warningBody,
+    text.journalHeading,
+    ...text.prompts,
+    text.invitation,
+    text.ctaHeading,
+    text.ctaBody,
+    text.relatedHeading,
+    text.outro,
+  ],
+  links: [
+    ['tel:116123', text.helpline],
+    [BOOKING, text.ctaLink],
+    ...stories,
+  ],
+  gated: text.warningBody,
+  booking: [BOOKING, text.ctaLink],
+};
+
+/** The elements each form must produce on the page. */
+export const expectedElements = { 'content-notice': 2, 'journal-prompts': 1, 'book-call-cta': 1, 'related-stories': 1 };
+
+const storyItems = stories.map(([href, title]) => `<li><a href="${href}">${title}</a></li>`).join('');
+const srcAttr = RELATED_SRC.replace(/&/g, '&amp;');
+
+// ---- raw tags (Custom HTML block) ------------------------------------------------------------
+
+const tags = {
+  distinction: `<content-notice variant="distinction"><p slot="heading">${text.distinctionHeading}</p><p>${text.distinctionBody}</p><ul slot="resources"><li><a href="tel:116123">${text.helpline}</a></li></ul></content-notice>`,
+  warning: `<content-notice variant="warning" gate><p slot="heading">${text.warningHeading}</p><p>${text.warningBody}</p></content-notice>`,
+  journal: `<journal-prompts><h2 slot="heading">${text.journalHeading}</h2><ol>${text.prompts.map((p) => `<li>${p}</li>`).join('')}</ol><p slot="invitation">${text.invitation}</p></journal-prompts>`,
+  cta: `<book-call-cta href="${BOOKING}"><h2>${text.ctaHeading}</h2><p>${text.ctaBody}</p><p><a href="${BOOKING}">${text.ctaLink}</a></p></book-call-cta>`,
+  related: `<related-stories src="${srcAttr}" limit="3"><h2 slot="heading">${text.relatedHeading}</h2><ul>${storyItems}</ul></related-stories>`,
+};
+
+const paragraph = (t) => `<!-- wp:paragraph -->\n<p>${t}</p>\n<!-- /wp:paragraph -->`;
+const htmlBlock = (html) => `<!-- wp:html -->\n${html}\n<!-- /wp:html -->`;
+
+/** The article with the elements as raw tags, each in a Custom HTML block. */
+export function htmlBlockArticle() {
+  return [
+    paragraph(text.intro),
+    htmlBlock(tags.distinction),
+    htmlBlock(tags.warning),
+    htmlBlock(tags.journal),
+    htmlBlock(tags.cta),
+    htmlBlock(tags.related),
+    paragraph(text.outro),
+  ].join('\n\n');
+}
+
+// ---- our blocks -----------------------------------------------------------------------------
+
+/** One block as the editor serializes it: its attributes as JSON in the comment, its save() output inside. */
+function block(name, attributes, html) {
+  const json = Object.keys(attributes).length ? ` ${JSON.stringify(attributes)}` : '';
+  return `<!-- wp:gentle-widgets/${name}${json} -->\n${html}\n<!-- /wp:gentle-widgets/${name} -->`;
+}
+
+/**
+ * The article built from our four blocks, written as the plugin's block.json + save() serialize it
+ * (the test also parses it in the real block editor and fails on any block the editor calls invalid).
+ */
+export function blocksArticle() {
+  return [
+    paragraph(text.intro),
+    block('content-notice', { variant: 'distinction' }, tags.distinction),
+    block('content-notice', { variant: 'warning', gate: true }, tags.warning),
+    block('journal-prompts', {}, tags.journal),
+    block('book-call-cta', { href: BOOKING }, tags.cta),
+    block('related-stories', { src: RELATED_SRC, limit: 3 }, tags.related),
+    paragraph(text.outro),
+  ].join('\n\n');
+}
+
+// ---- shortcodes (classic editor) ------------------------------------------------------------
+
+/**
+ * The article as a classic-editor post: paragraphs separated by blank lines, and our shortcodes as
+ * wordpress/readme.txt documents them (each on its own lines; support links as a `slot="resources"`
+ * paragraph, one prompt and one story per line).
+ */
+export function shortcodeArticle() {
+  return [
+    text.intro,
+    `[content_notice variant="distinction" heading="${text.distinctionHeading}"]\n${text.distinctionBody}\n<p slot="resources"><a href="tel:116123">${text.helpline}</a></p>\n[/content_notice]`,
+    `[content_notice variant="warning" gate="1" heading="${text.warningHeading}"]\n${text.warningBody}\n[/content_notice]`,
+    `[journal_prompts heading="${text.journalHeading}" invitation="${text.invitation}"]\n${text.prompts.join('\n')}\n[/journal_prompts]`,
+    `[book_call_cta heading="${text.ctaHeading}" href="${BOOKING}" link_text="${text.ctaLink}"]\n${text.ctaBody}\n[/book_call_cta]`,
+    `[related_stories heading="${text.relatedHeading}" src="${RELATED_SRC}" limit="3"]\n${stories.map(([h, t]) => `<a href="${h}">${t}</a>`).join('\n')}\n[/related_stories]`,
+    text.outro,
+  ].join('\n\n');
+}
+
+// ---- what an author may try -----------------------------------------------------------------
+
+/** Event handlers and `javascript:` URLs inside our tags, in a Custom HTML block. */
+export function attemptsHtmlBlock() {
+  return htmlBlock(
+    [
+      `<content-notice variant="distinction" onclick="alert('notice-click')" onmouseover="alert('notice-over')"><p slot="heading" onclick="alert('heading-click')">Attempt heading</p><p>Attempt body with <a href="javascript:alert('body-link')" onmouseover="alert('link-over')">a link</a>.</p></content-notice>`,
+      `<book-call-cta href="javascript:alert('cta-href')" onmouseover="alert('cta-over')"><a href="JaVaScRiPt:alert('cta-link')">Book the attempt</a></book-call-cta>`,
+      `<journal-prompts onfocus="alert('journal-focus')" onclick="alert('journal-click')"><ol><li onmouseover="alert('prompt-over')">Attempt prompt</li></ol></journal-prompts>`,
+      `<related-stories src="javascript:alert('related-src')" onload="alert('related-load')"><ul><li><a href="jav&#x61;script:alert('entity')">Attempt story</a></li></ul></related-stories>`,
+    ].join('\n'),
+  );
+}
+
+/** The same attempts through shortcode attributes in a classic-editor post. */
+export function attemptsShortcodes() {
+  return [
+    `[content_notice variant="distinction" heading="Attempt heading" onclick="alert('sc-notice')" onmouseover="alert('sc-over')"]Attempt body with <a href="javascript:alert('sc-body-link')">a link</a>.[/content_notice]`,
+    `[book_call_cta href="javascript:alert('sc-cta')" link_text="Book the attempt" onclick="alert('sc-cta-click')"]Attempt text.[/book_call_cta]`,
+    `[related_stories src="javascript:alert('sc-src')" heading="Attempt stories"]<a href="javascript:alert('sc-story')">Attempt story</a>[/related_stories]`,
+  ].join('\n\n');
+}
+
