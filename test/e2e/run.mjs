@@ -17,6 +17,7 @@ import { layoutShiftTests } from './layout-shift.mjs';
 import { onDemandTests } from './on-demand.mjs';
 import { bfcacheTests } from './bfcache.mjs';
 import { sriTests } from './sri.mjs';
+import { squarespaceTests } from './squarespace.mjs';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = fileURLToPath(new URL('./.artifacts/', import.meta.url));
@@ -1668,6 +1669,7 @@ relatedStoriesTests(test, () => origin);
 onDemandTests(test);
 bfcacheTests(test, () => origin);
 sriTests(test);
+squarespaceTests(test);
 layoutShiftTests(test);
 
 async function assertVisible(page, texts) {
