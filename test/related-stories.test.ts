@@ -102,7 +102,7 @@ describe('<related-stories>', () => {
       expect(el.hidden).to.equal(true);
       expect(isRendered(el)).to.equal(false);
       expect(warnings).to.deep.equal([
-        '<related-stories>: has no stories (a list of links, or src), so it is hidden. In WordPress, use a Custom HTML block.',
+        '<related-stories>: has no stories (a list of links, or src), so it is hidden. Paste it into a Code block (Squarespace) or a Custom HTML block (WordPress).',
       ]);
     });
 

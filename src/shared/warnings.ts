@@ -19,12 +19,12 @@ export const warnings = {
   'notice-unsaved': () => 'could not save to storage; it will not be remembered.',
   'notice-variant': (value: string) => `variant="${value}" is unknown; use distinction, disclaimer, warning. Showing a disclaimer.`,
   'notice-gate': () => 'gate needs variant="warning"; the content stays visible.',
-  'notice-empty': () => 'is empty, so it is hidden. In WordPress, paste it into a Custom HTML block.',
+  'notice-empty': () => 'is empty, so it is hidden. Paste it into a Code block (Squarespace) or a Custom HTML block (WordPress).',
   'notice-remember': (value: string) => `remember="${value}" is unknown; use none, session, local. Nothing is remembered.`,
   'notice-blocked': (value: string) => `remember="${value}": storage is blocked, so the notice works but will not remember.`,
 
   // <journal-prompts>
-  'journal-empty': () => 'has no prompts: put an <ol> of <li> directly inside it. In WordPress, paste it into a Custom HTML block.',
+  'journal-empty': () => 'has no prompts: put an <ol> of <li> directly inside it, in a Code block (Squarespace) or a Custom HTML block (WordPress).',
   'journal-key': (key: string) =>
     `another journal on this page has the same storage key, so this one saves apart ("${key}"). Give each journal its own storage-key.`,
   'journal-layout': (value: string) => `layout="${value}" is unknown; use list or steps. Showing every prompt.`,
@@ -47,7 +47,7 @@ export const warnings = {
   'stories-failed': (url: string, reason: string, error: string, written: boolean) =>
     `could not use ${url} (${reasons[reason] ?? reason}${error && `: ${error}`}); ` +
     (written ? 'showing the stories in the page.' : 'none are written in the page, so it is hidden.'),
-  'stories-none': () => 'has no stories (a list of links, or src), so it is hidden. In WordPress, use a Custom HTML block.',
+  'stories-none': () => 'has no stories (a list of links, or src), so it is hidden. Paste it into a Code block (Squarespace) or a Custom HTML block (WordPress).',
 };
 
 export type Warnings = typeof warnings;

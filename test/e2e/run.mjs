@@ -30,7 +30,7 @@ const strictCsp =
 // The machine running these may be shared and slow (two cores); the journal tests wait out real
 // debounce timers and type at a reader's pace, so they take a few seconds each.
 const TEST_TIMEOUT = 30_000;
-const RUN_TIMEOUT = 150_000;
+const RUN_TIMEOUT = 240_000;
 
 // ---- a tiny harness -------------------------------------------------------------------------
 
