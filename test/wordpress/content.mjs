@@ -92,24 +92,43 @@ export function htmlBlockArticle() {
 
 // ---- our blocks -----------------------------------------------------------------------------
 
-/** One block as the editor serializes it: its attributes as JSON in the comment, its save() output inside. */
-function block(name, attributes, html) {
-  const json = Object.keys(attributes).length ? ` ${JSON.stringify(attributes)}` : '';
-  return `<!-- wp:gentle-widgets/${name}${json} -->\n${html}\n<!-- /wp:gentle-widgets/${name} -->`;
-}
+const innerParagraph = (t) => `<!-- wp:paragraph -->\n<p>${t}</p>\n<!-- /wp:paragraph -->`;
+const innerList = (items) =>
+  `<!-- wp:list {"ordered":true} -->\n<ol>${items.map((t) => `<!-- wp:list-item -->\n<li>${t}</li>\n<!-- /wp:list-item -->`).join('\n\n')}</ol>\n<!-- /wp:list -->`;
+/** One of our blocks as the editor serializes it: every value lives in the element's HTML (block.json `source`). */
+const block = (name, html) => `<!-- wp:gentle-widgets/${name} -->\n${html}\n<!-- /wp:gentle-widgets/${name} -->`;
+const cls = (name) => `class="wp-block-gentle-widgets-${name}"`;
 
 /**
- * The article built from our four blocks, written as the plugin's block.json + save() serialize it
- * (the test also parses it in the real block editor and fails on any block the editor calls invalid).
+ * The article built from our four blocks, byte for byte what the block editor saves for them
+ * (wordpress/blocks/editor.js `save`: the heading and the support links as slotted paragraphs, the body
+ * as inner core blocks, booleans as `gate=""`, the booking link in `<p data-gentle-widgets="booking">`,
+ * a feed URL's colons as `%3A`). The test parses each stored copy in the real block editor, which must
+ * call every block valid: a post an author saved must not come back as "unexpected or invalid content".
  */
 export function blocksArticle() {
   return [
     paragraph(text.intro),
-    block('content-notice', { variant: 'distinction' }, tags.distinction),
-    block('content-notice', { variant: 'warning', gate: true }, tags.warning),
-    block('journal-prompts', {}, tags.journal),
-    block('book-call-cta', { href: BOOKING }, tags.cta),
-    block('related-stories', { src: RELATED_SRC, limit: 3 }, tags.related),
+    block(
+      'content-notice',
+      `<content-notice variant="distinction" ${cls('content-notice')}><p slot="heading">${text.distinctionHeading}</p>${innerParagraph(text.distinctionBody)}<p slot="resources"><a href="tel:116123">${text.helpline}</a></p></content-notice>`,
+    ),
+    block(
+      'content-notice',
+      `<content-notice variant="warning" gate="" ${cls('content-notice')}><p slot="heading">${text.warningHeading}</p>${innerParagraph(text.warningBody)}</content-notice>`,
+    ),
+    block(
+      'journal-prompts',
+      `<journal-prompts ${cls('journal-prompts')}><h2 slot="heading">${text.journalHeading}</h2>${innerList(text.prompts)}<p slot="invitation">${text.invitation}</p></journal-prompts>`,
+    ),
+    block(
+      'book-call-cta',
+      `<book-call-cta ${cls('book-call-cta')}><h2 data-gentle-widgets="heading">${text.ctaHeading}</h2>${innerParagraph(text.ctaBody)}<p data-gentle-widgets="booking"><a href="${BOOKING}">${text.ctaLink}</a></p></book-call-cta>`,
+    ),
+    block(
+      'related-stories',
+      `<related-stories src="${srcAttr}" limit="3" ${cls('related-stories')}><h2 slot="heading">${text.relatedHeading}</h2><ul>${storyItems}</ul></related-stories>`,
+    ),
     paragraph(text.outro),
   ].join('\n\n');
 }
