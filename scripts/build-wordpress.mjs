@@ -5,7 +5,7 @@
 //   node scripts/build-wordpress.mjs             runs `npm run build` first
 //   node scripts/build-wordpress.mjs --no-build  uses dist/cdn/ as it is
 //
-// The zip is written by Node alone (zlib's raw deflate and a CRC-32), with fixed timestamps, so the same
+// The zip is written by Node alone (zlib's raw deflate and a CRC-32); with SOURCE_DATE_EPOCH set, the same
 // sources give the same bytes. The build fails on anything a site owner should never receive: a version
 // that disagrees with package.json, a block attribute the element does not document, a URL of a third
 // party, a PHP file that does not parse (when `php` is installed).
@@ -197,8 +197,10 @@ function crc32(bytes) {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-// One timestamp for every entry (SOURCE_DATE_EPOCH if set), in MS-DOS form, local time as written.
-const epoch = process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000) : new Date(Date.UTC(2024, 0, 1));
+// One timestamp for every entry, in MS-DOS form: the time of the build, or SOURCE_DATE_EPOCH for a
+// reproducible zip. Not a fixed date: an update unzipped over FTP would then keep the old files' times,
+// and PHP's opcache, which compares times, would go on running the old code.
+const epoch = process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000) : new Date();
 const dosTime = (epoch.getUTCHours() << 11) | (epoch.getUTCMinutes() << 5) | (epoch.getUTCSeconds() >> 1);
 const dosDate = ((epoch.getUTCFullYear() - 1980) << 9) | ((epoch.getUTCMonth() + 1) << 5) | epoch.getUTCDate();
 

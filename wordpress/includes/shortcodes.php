@@ -215,28 +215,31 @@ add_filter( 'the_content', 'gentle_widgets_unwrap_shortcodes', 12 );
 add_filter( 'widget_text_content', 'gentle_widgets_unwrap_shortcodes', 12 );
 
 /**
- * Turns `[resources]…[/resources]` inside a notice's text into its `resources` slot: the list it holds,
- * or a paragraph. Only inside [content_notice]; no shortcode of that name is registered.
+ * Takes `[resources]…[/resources]` out of a notice's text: the support links become the `resources`
+ * slot (the list they are in, or a paragraph). Only inside [content_notice]; no shortcode of that name
+ * is registered.
  *
  * @param string $content The notice's enclosed content.
- * @return string
+ * @return string[] The content without them, and the slot's HTML ('' when there are none).
  */
 function gentle_widgets_notice_resources( $content ) {
-	return preg_replace_callback(
-		'#(?:<p>\s*)?\[resources\](.*?)\[/resources\](?:\s*<br\s*/?>)*(?:\s*</p>)?#is',
-		static function ( $found ) {
-			$links = preg_replace( '#^(?:\s|</?p>|<br\s*/?>)+|(?:\s|</?p>|<br\s*/?>)+$#i', '', $found[1] );
-			if ( '' === $links ) {
-				return '';
-			}
-			if ( preg_match( '#^<(ul|ol)(?=[\s>])#i', $links ) && preg_match( '#</(?:ul|ol)>$#i', $links ) ) {
-				return "\n" . preg_replace( '#^<(ul|ol)#i', '<$1 slot="resources"', $links ) . "\n";
-			}
-			$tag = preg_match( '#<(?:p|ul|ol|div)[\s>]#i', $links ) ? 'div' : 'p';
-			return "\n<" . $tag . ' slot="resources">' . $links . '</' . $tag . ">\n";
-		},
-		(string) $content
-	);
+	$content = (string) $content;
+	if ( ! preg_match( '#\[resources\](.*?)\[/resources\]#is', $content, $found ) ) {
+		return array( $content, '' );
+	}
+	$content = str_replace( $found[0], '', $content );
+	$links   = preg_replace( '#^(?:\s|</?p>|<br\s*/?>)+|(?:\s|</?p>|<br\s*/?>)+$#i', '', $found[1] );
+	if ( '' === $links ) {
+		return array( $content, '' );
+	}
+	$links = force_balance_tags( wp_kses_post( $links ) );
+	if ( preg_match( '#^<(ul|ol)(?=[\s>])#i', $links ) && preg_match( '#</(?:ul|ol)>$#i', $links ) && 1 === preg_match_all( '#<(?:ul|ol)[\s>]#i', $links ) ) {
+		return array( $content, preg_replace( '#^<(ul|ol)#i', '<$1 slot="resources"', $links ) );
+	}
+	if ( preg_match( '#<(?:p|ul|ol|div)[\s>]#i', $links ) ) {
+		return array( $content, '<div slot="resources">' . $links . '</div>' );
+	}
+	return array( $content, '<p slot="resources">' . $links . '</p>' );
 }
 
 /**
@@ -255,7 +258,11 @@ function gentle_widgets_shortcode_content_notice( $atts, $content = '' ) {
 	if ( ! empty( $extra['heading'] ) ) {
 		$inner .= gentle_widgets_heading_html( $extra['heading'], isset( $extra['heading-level'] ) ? $extra['heading-level'] : 0, ' slot="heading"' ) . "\n";
 	}
-	$inner .= gentle_widgets_shortcode_body( gentle_widgets_notice_resources( $content ) );
+	list( $content, $resources ) = gentle_widgets_notice_resources( $content );
+	$inner                      .= gentle_widgets_shortcode_body( $content );
+	if ( '' !== $resources ) {
+		$inner .= "\n" . $resources;
+	}
 	return gentle_widgets_element_html( 'content-notice', gentle_widgets_attribute_html( 'content-notice', $atts ), $inner );
 }
 
