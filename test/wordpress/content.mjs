@@ -137,13 +137,13 @@ export function blocksArticle() {
 
 /**
  * The article as a classic-editor post: paragraphs separated by blank lines, and our shortcodes as
- * wordpress/readme.txt documents them (each on its own lines; support links as a `slot="resources"`
- * paragraph, one prompt and one story per line).
+ * wordpress/readme.txt documents them (each on its own lines; support links in `[resources]`, one prompt
+ * and one story per line).
  */
 export function shortcodeArticle() {
   return [
     text.intro,
-    `[content_notice variant="distinction" heading="${text.distinctionHeading}"]\n${text.distinctionBody}\n<p slot="resources"><a href="tel:116123">${text.helpline}</a></p>\n[/content_notice]`,
+    `[content_notice variant="distinction" heading="${text.distinctionHeading}"]\n${text.distinctionBody}\n[resources]<a href="tel:116123">${text.helpline}</a>[/resources]\n[/content_notice]`,
     `[content_notice variant="warning" gate="1" heading="${text.warningHeading}"]\n${text.warningBody}\n[/content_notice]`,
     `[journal_prompts heading="${text.journalHeading}" invitation="${text.invitation}"]\n${text.prompts.join('\n')}\n[/journal_prompts]`,
     `[book_call_cta heading="${text.ctaHeading}" href="${BOOKING}" link_text="${text.ctaLink}"]\n${text.ctaBody}\n[/book_call_cta]`,

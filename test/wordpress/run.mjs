@@ -28,6 +28,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync, chownSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -120,6 +121,45 @@ async function precondition() {
   if (!findChromium()) {
     console.error('No Chromium found (see scripts/chromium.mjs): install the chromium package.');
     process.exit(2);
+  }
+}
+
+/**
+ * One run at a time on this machine: two runs would delete each other's posts and plugin. A second run
+ * waits for the first (up to ten minutes); a lock left by a run that died is taken over.
+ */
+const lockFile = join(tmpdir(), 'gentle-widgets-test-wordpress.lock');
+async function lock() {
+  const until = Date.now() + 600_000;
+  let said = false;
+  for (;;) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      process.once('exit', () => {
+        if (readFileSync(lockFile, 'utf8') === String(process.pid)) rmSync(lockFile, { force: true });
+      });
+      return;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+    }
+    const holder = Number(readFileSync(lockFile, 'utf8'));
+    let alive = false;
+    try {
+      alive = holder > 0 && process.kill(holder, 0);
+    } catch {
+      alive = false;
+    }
+    if (!alive) {
+      rmSync(lockFile, { force: true });
+      continue;
+    }
+    if (Date.now() > until) {
+      console.error(`Another run of this test (pid ${holder}) has held ${lockFile} for ten minutes; stopping.`);
+      process.exit(2);
+    }
+    if (!said) console.log(`Waiting for another run of this test (pid ${holder}) to finish…`);
+    said = true;
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
   }
 }
 
@@ -503,21 +543,21 @@ async function seededPostLoadsNothing() {
   }
 }
 
-async function authorAttempts() {
+async function authorAttempts(login = 'sam') {
   const attempts = [
     { label: 'HTML block', content: article.attemptsHtmlBlock(), storedClean: true },
     { label: 'shortcodes', content: article.attemptsShortcodes(), storedClean: false },
   ];
   for (const attempt of attempts) {
     await check(`author's on*= and javascript: attempts in our ${attempt.label === 'HTML block' ? 'tags' : 'shortcodes'} are gone from the stored content and the page`, async () => {
-      const id = await create('sam', `author, attempts (${attempt.label})`, attempt.content, 'publish');
-      posts.push({ role: 'author', login: 'sam', form: { key: 'attempts', label: attempt.label }, id, attempt: true });
-      const stored = await raw('sam', id);
+      const id = await create(login, `author, attempts (${attempt.label})`, attempt.content, 'publish');
+      posts.push({ role: 'author', login, form: { key: 'attempts', label: attempt.label }, id, attempt: true });
+      const stored = await raw(login, id);
       const storedBad = (stored.match(/\bon[a-z]+\s*=|javascript:|&#x61;script/gi) ?? []);
       // kses leaves shortcodes' text alone: their attributes are the plugin's to filter when it renders.
       if (attempt.storedClean) none(storedBad, `stored (context=edit raw) still has: ${storedBad.join(', ')}\n${stored}`);
       assert.ok(stored.includes('Attempt'), 'the attempt post stored nothing');
-      const rendered = (await rest('sam', 'GET', `/wp/v2/posts/${id}`)).json.content.rendered;
+      const rendered = (await rest(login, 'GET', `/wp/v2/posts/${id}`)).json.content.rendered;
       const servedBad = rendered.match(/\son[a-z]+\s*=|javascript:|&#x61;script/gi) ?? [];
       none(servedBad, `served content still has: ${servedBad.join(', ')}\n${rendered}`);
       for (const javaScript of [true, false]) {
@@ -573,6 +613,8 @@ async function feeds() {
           continue;
         }
         if (/<script/i.test(item.content)) problems.push(`${post.form.label}: the item has a <script>`);
+        const unrendered = item.content.match(/\[\/?(content_notice|journal_prompts|book_call_cta|related_stories|resources)\b/g) ?? [];
+        if (unrendered.length) problems.push(`${post.form.label}: shortcodes left as text: ${unrendered.join(' ')}`);
         const missing = article.reads.texts.filter((t) => !item.content.includes(t));
         const links = article.reads.links.filter(([href]) => !item.content.includes(`href="${href}"`) && !item.content.includes(`href="${origin}${href}"`));
         if (missing.length) problems.push(`${post.form.label}: text missing: ${missing.join(' | ')}`);
@@ -663,6 +705,7 @@ function cleanup() {
 
 async function main() {
   await precondition();
+  await lock();
   site = wpphp('info');
   console.log(`WordPress ${site.wp_version} at ${WP}; plugin before the run: ${site.plugin ? `${site.plugin.Version}${site.active ? ', active' : ''}` : 'none'}`);
 
