@@ -1,6 +1,6 @@
 // Builds the WordPress plugin: dist/wordpress/gentle-widgets.zip, a folder `gentle-widgets/` holding the
 // plugin's PHP and blocks (from wordpress/), the CDN bundle and the files beside it (from dist/cdn/, as
-// gentle-widgets/cdn/), and allowed-html.json, generated here from custom-elements.json.
+// gentle-widgets/cdn/<version>/), and allowed-html.json, generated here from custom-elements.json.
 //
 //   node scripts/build-wordpress.mjs             runs `npm run build` first
 //   node scripts/build-wordpress.mjs --no-build  uses dist/cdn/ as it is
@@ -152,7 +152,9 @@ try {
 }
 if (!cdnFiles.some((file) => file.endsWith(`${sep}gentle-widgets.js`))) fail('dist/cdn/gentle-widgets.js is missing.');
 if (!cdnFiles.some((file) => file.endsWith(`${sep}gentle-widgets.css`))) fail('dist/cdn/gentle-widgets.css is missing.');
-for (const file of cdnFiles) files.set(`${SLUG}/cdn/${relative(cdn, file).split(sep).join('/')}`, readFileSync(file));
+// In a folder named by the version: the bundle imports the files beside it by relative URLs, without
+// `?ver=`, so after an update a browser must not find an older copy of them under the same address.
+for (const file of cdnFiles) files.set(`${SLUG}/cdn/${pkg.version}/${relative(cdn, file).split(sep).join('/')}`, readFileSync(file));
 
 // No URL of a third party anywhere.
 const textual = /\.(php|js|mjs|json|css|txt|md|map|html|svg)$/;

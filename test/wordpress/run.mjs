@@ -52,7 +52,6 @@ const ADMIN_PASSWORD = "admin-local-only-Pa55"; // the local-only fixture site's
 const TITLE = "gwtest: "; // every post the test makes starts so; cleanup deletes by it
 const APP_NAME = "gentle-widgets test";
 const PLUGIN_FILES = `${origin}/wp-content/plugins/gentle-widgets/`;
-const BUNDLE = `${PLUGIN_FILES}cdn/gentle-widgets.js`;
 const TAGS = Object.keys(article.expectedElements);
 const TOTAL = Object.values(article.expectedElements).reduce(
   (a, b) => a + b,
@@ -61,6 +60,9 @@ const TOTAL = Object.values(article.expectedElements).reduce(
 const version = JSON.parse(
   readFileSync(join(root, "package.json"), "utf8"),
 ).version;
+// The plugin serves the CDN files from a folder named by its version (see wordpress/includes/assets.php).
+const CDN_FILES = `${PLUGIN_FILES}cdn/${version}/`;
+const BUNDLE = `${CDN_FILES}gentle-widgets.js`;
 
 // ---- options --------------------------------------------------------------------------------
 
@@ -1024,7 +1026,7 @@ async function servedFiles() {
     async () => {
       const problems = [];
       for (const file of ["gentle-widgets.js", "gentle-widgets.css"]) {
-        const response = await fetch(`${PLUGIN_FILES}cdn/${file}`);
+        const response = await fetch(`${CDN_FILES}${file}`);
         if (response.status !== 200) {
           problems.push(`${file}: HTTP ${response.status}`);
           continue;
@@ -1193,7 +1195,7 @@ async function main() {
         if (breakWith === "everywhere") {
           addMuPlugin(
             "gwtest-break-everywhere.php",
-            `<?php\n// test/wordpress/run.mjs --break everywhere\nadd_action( 'wp_footer', function () { echo '<script type="module" src="' . esc_url( content_url( 'plugins/gentle-widgets/cdn/gentle-widgets.js' ) ) . '"></script>'; } );\n`,
+            `<?php\n// test/wordpress/run.mjs --break everywhere\nadd_action( 'wp_footer', function () { echo '<script type="module" src="' . esc_url( content_url( 'plugins/gentle-widgets/cdn/' . GENTLE_WIDGETS_VERSION . '/gentle-widgets.js' ) ) . '"></script>'; } );\n`,
           );
           console.log(
             "  ! --break everywhere: our script is now printed on every page",

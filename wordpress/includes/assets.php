@@ -5,7 +5,10 @@
  *
  * WordPress 6.5 and later: a script module (`wp_enqueue_script_module`). WordPress 6.1 to 6.4: an
  * ordinary script whose tag gets `type="module"` through `script_loader_tag`. Both load the file
- * `cdn/gentle-widgets.js` from this plugin's folder; the files it loads later sit beside it.
+ * `cdn/<version>/gentle-widgets.js` from this plugin's folder; the files it loads later sit beside it.
+ * The version is in the folder's name, not only in `?ver=`: the bundle imports those files by relative
+ * URLs, so an update must change their addresses too, or a browser could pair a new bundle with an old
+ * cached language file.
  *
  * @package GentleWidgets
  */
@@ -59,16 +62,18 @@ function gentle_widgets_enqueue() {
 	}
 	$done = true;
 
-	$script = plugins_url( 'cdn/gentle-widgets.js', GENTLE_WIDGETS_FILE );
+	$folder = 'cdn/' . GENTLE_WIDGETS_VERSION . '/';
+	$script = plugins_url( $folder . 'gentle-widgets.js', GENTLE_WIDGETS_FILE );
+	// No `?ver=`: the folder's name carries the version.
 	if ( function_exists( 'wp_enqueue_script_module' ) ) {
-		wp_enqueue_script_module( 'gentle-widgets', $script, array(), GENTLE_WIDGETS_VERSION, array( 'fetchpriority' => 'low' ) );
+		wp_enqueue_script_module( 'gentle-widgets', $script, array(), null, array( 'fetchpriority' => 'low' ) );
 	} else {
-		wp_enqueue_script( 'gentle-widgets', $script, array(), GENTLE_WIDGETS_VERSION, false );
+		wp_enqueue_script( 'gentle-widgets', $script, array(), null, false );
 	}
 
 	$settings = gentle_widgets_settings();
 	if ( $settings['stylesheet'] ) {
-		wp_enqueue_style( 'gentle-widgets', plugins_url( 'cdn/gentle-widgets.css', GENTLE_WIDGETS_FILE ), array(), GENTLE_WIDGETS_VERSION );
+		wp_enqueue_style( 'gentle-widgets', plugins_url( $folder . 'gentle-widgets.css', GENTLE_WIDGETS_FILE ), array(), null );
 	}
 }
 
