@@ -1,11 +1,14 @@
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 
+/** The library's tags: Vue leaves them to the browser instead of looking for components of those names. */
+const gentle = ['content-notice', 'journal-prompts', 'book-call-cta', 'related-stories'];
+
 export default defineConfig({
   plugins: [
     vue({
-      // Tags with a dash are custom elements: Vue leaves them to the browser instead of looking for components.
-      template: { compilerOptions: { isCustomElement: (tag) => tag.includes('-') } },
+      // Only these tags: `tag.includes('-')` would also take the app's own kebab-case components for custom elements.
+      template: { compilerOptions: { isCustomElement: (tag) => gentle.includes(tag) } },
     }),
   ],
 });
