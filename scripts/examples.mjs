@@ -10,8 +10,6 @@
 //
 //   node scripts/examples.mjs               every example
 //   node scripts/examples.mjs react vue     only these
-//   node scripts/examples.mjs --write       rewrites the jsDelivr version and integrity hashes in
-//                                           examples/html-cdn/index.html from the built files, and stops
 //   node scripts/examples.mjs --keep        keeps the temporary copies (their path is printed)
 //   node scripts/examples.mjs --no-build    packs dist/ as it is, for a caller that has just built it
 //
@@ -60,7 +58,6 @@ const STEP_TIMEOUT = 120_000;
 const PAGE_TIMEOUT = 10_000;
 
 const args = process.argv.slice(2);
-const write = args.includes('--write');
 const keep = args.includes('--keep');
 const skipBuild = args.includes('--no-build');
 const only = args.filter((arg) => !arg.startsWith('--'));
@@ -174,23 +171,14 @@ function cdnTags(html) {
   return found;
 }
 
-/** Checks (or, with `--write`, rewrites) the html-cdn page's version and hashes against the packed files. */
+/**
+ * Checks the html-cdn page's version and hashes against the packed files (`npm run snippets` rewrites
+ * them, with every other CDN snippet of the project), so a stale pin fails with its reason rather than
+ * as a page whose elements never upgrade.
+ */
 async function checkCdnPins({ pkg, version }) {
-  const page = join(examplesDir, htmlCdn, 'index.html');
-  let html = await readFile(page, 'utf8');
+  const html = await readFile(join(examplesDir, htmlCdn, 'index.html'), 'utf8');
   const expected = Object.fromEntries(cdnFiles.map((file) => [file, sri(join(pkg, 'dist/cdn', file))]));
-  if (write) {
-    for (const pin of cdnTags(html)) {
-      if (!expected[pin.file]) continue;
-      const fresh = pin.tag
-        .replace(/(gentle-widgets@)[^/"']+/, `$1${version}`)
-        .replace(/(\sintegrity=")[^"]*(")/, `$1${expected[pin.file]}$2`);
-      html = html.replace(pin.tag, () => fresh);
-    }
-    await writeFile(page, html);
-    console.log(`wrote ${relative(root, page)}: gentle-widgets@${version}, ${cdnFiles.map((file) => `${file} ${expected[file]}`).join(', ')}`);
-    return;
-  }
   const pins = cdnTags(html);
   const problems = [];
   for (const file of cdnFiles) {
@@ -204,7 +192,7 @@ async function checkCdnPins({ pkg, version }) {
     if (pin.crossorigin !== 'anonymous') problems.push(`${file} needs crossorigin="anonymous" (integrity is checked only on a CORS request)`);
   }
   if (problems.length) {
-    throw new StepError('integrity', `${problems.join('; ')}; after a deliberate change, \`npm run snippets\` (or \`node scripts/examples.mjs --write\`) rewrites them`);
+    throw new StepError('integrity', `${problems.join('; ')}; after a deliberate change, \`npm run snippets\` rewrites them`);
   }
 }
 
@@ -554,11 +542,6 @@ async function main() {
       return 1;
     }
     console.log(`${skipBuild ? 'packed' : 'built and packed'} gentle-widgets@${packed.version} in ${seconds(packed.ms)}: ${relative(root, packed.tarball)}`);
-    if (write) {
-      await checkCdnPins(packed);
-      return 0;
-    }
-
     // Chromium starts while the first examples install; each example waits for it only when it needs it.
     const browser = (async () => {
       browserInstance = await chromium.launch({ executablePath: ensureChromium(), args: chromiumArgs });
