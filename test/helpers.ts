@@ -38,3 +38,13 @@ export function blockStorage(area: 'localStorage' | 'sessionStorage'): () => voi
 export function isRendered(element: Element): boolean {
   return element.getClientRects().length > 0;
 }
+
+/** Replaces `object[name]` until the returned function puts it back. */
+export function stub<T extends object, K extends keyof T>(object: T, name: K, value: T[K]): () => void {
+  const own = Object.getOwnPropertyDescriptor(object, name);
+  Object.defineProperty(object, name, { configurable: true, writable: true, value });
+  return () => {
+    if (own) Object.defineProperty(object, name, own);
+    else delete object[name];
+  };
+}

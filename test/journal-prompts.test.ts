@@ -4,7 +4,7 @@ import { JournalPromptsElement } from '../src/journal-prompts.js';
 import nlStrings from '../src/locales/nl.js';
 import { keys, strings, type JournalPromptsString } from '../src/journal-prompts/strings.js';
 import { hashText } from '../src/shared/storage.js';
-import { blockStorage, captureWarnings, isRendered } from './helpers.js';
+import { blockStorage, captureWarnings, isRendered, stub } from './helpers.js';
 
 // The seed article's "3. Reflect afterwards": its lead-in, three prompts and the invitation.
 const LEAD = 'Here are a few gentle journaling prompts to support you:';
@@ -103,16 +103,6 @@ const expectedText = () =>
   `${PROMPTS[2]}\nA warm bath — café au lait.\n\n` +
   `What does my body want to tell me?\nSlow down.\n`;
 
-/** Replaces `object[name]` until the returned function puts it back. */
-function stub<T extends object, K extends keyof T>(object: T, name: K, value: T[K]): () => void {
-  const own = Object.getOwnPropertyDescriptor(object, name);
-  Object.defineProperty(object, name, { configurable: true, writable: true, value });
-  return () => {
-    if (own) Object.defineProperty(object, name, own);
-    else delete object[name];
-  };
-}
-
 /** Captures every download: the blob and the file name, without saving a file. */
 function captureDownloads() {
   const files: { blob: Blob; name: string }[] = [];
@@ -171,7 +161,7 @@ describe('<journal-prompts>', () => {
       expect(isRendered(heading)).to.equal(true);
       // The light-DOM list is the fallback: once upgraded, each prompt shows once, as a label.
       expect(isRendered(el.querySelector('li')!)).to.equal(false);
-      expect([...el.shadowRoot!.querySelectorAll('[part="actions"] button')].map(text)).to.deep.equal([en.copy, en.markdown, en.text, en.print, en.delete]);
+      expect([...el.shadowRoot!.querySelectorAll('[part="actions"] button')].map(text)).to.deep.equal([en.copy, en.markdown, en.text, en.print, en.delete, en.lock]);
       expect(text(button(el, 'delete'))).to.equal('Delete my answers');
       expect(isRendered(shadow(el, '[part="nav"]')), 'no steps navigation in the list layout').to.equal(false);
       expect(text(toggle(el).closest('label'))).to.equal('Keep my answers on this device');

@@ -38,6 +38,12 @@ export function decode(raw: string | null | undefined): Answers | null {
   return null;
 }
 
+/**
+ * Whether stored data is a locked journal: `{"v":1,"lock":…}`, as the lock (`lock.ts`) writes it.
+ * Told from its first characters, so the bundle needs none of the lock's code to know.
+ */
+export const isLocked = (raw: string | null | undefined): boolean => !!raw?.startsWith('{"v":1,"lock":');
+
 /** A debounced save that can also be flushed at once (on `pagehide`, or when the tab is hidden). */
 export interface Saver {
   /** Asks for a save: it runs `wait` ms after the last ask, and at the latest `maxWait` ms after the first. */

@@ -2,8 +2,9 @@ import { html, type PropertyValues } from 'lit';
 import { GentleElement } from '../shared/base.js';
 import { hashText, readItem, storageArea, writeItem, type StorageArea } from '../shared/storage.js';
 import { sharedStyles } from '../shared/styles.js';
-import { decode, encode, journalKey, saver, type Answers } from './answer-store.js';
+import { decode, encode, isLocked, journalKey, saver, type Answers } from './answer-store.js';
 import type { JournalExport } from './export.js';
+import type { JournalLock } from './lock.js';
 import { styles } from './journal-prompts.styles.js';
 import { keys, strings, type JournalPromptsString } from './strings.js';
 
@@ -19,10 +20,11 @@ export interface JournalPromptsExportDetail {
   format: 'clipboard' | 'markdown' | 'text' | 'print';
 }
 
-const ACTIONS = ['copy', 'markdown', 'text', 'print', 'delete'] as const;
+const ACTIONS = ['copy', 'markdown', 'text', 'print', 'delete', 'lock'] as const;
 const LAYOUTS = ['list', 'steps'];
 const STORAGES = ['session', 'local', 'none'];
-const EVENTS = ['pagehide', 'visibilitychange', 'storage'];
+/** Window events a journal follows; `content-notice-exit` bubbles up from the document. */
+const EVENTS = ['pagehide', 'visibilitychange', 'storage', 'content-notice-exit', 'pageshow'];
 /** Storage keys in use on this page, so two journals never write over each other. */
 const keysInUse = new Set<string>();
 
@@ -107,6 +109,7 @@ export class JournalPromptsElement extends GentleElement {
     storage: {},
     storageKey: { attribute: 'storage-key' },
     storageLocked: { type: Boolean, attribute: 'storage-locked' },
+    lock: {},
     step: { attribute: false },
     // Every `<key>-label` attribute re-renders the element when it changes.
     ...Object.fromEntries(keys.map((key) => [`${key}-label`, {}])),
@@ -124,6 +127,12 @@ export class JournalPromptsElement extends GentleElement {
   /** Hides the reader's "Keep my answers on this device" switch, so `storage` alone decides. */
   storageLocked = false;
 
+  /**
+   * `off` takes the lock away: no "Lock my answers" button. Otherwise the reader may lock their answers
+   * with a passphrase, and they are stored only encrypted.
+   */
+  lock: 'on' | 'off' = 'on';
+
   /** The step shown in the `steps` layout, from 0 (the reader's own question is the last). */
   step = 0;
 
@@ -137,6 +146,12 @@ export class JournalPromptsElement extends GentleElement {
   /** Storage refused us (blocked, or full): the answers live in memory only. */
   #memory = false;
   #message = '';
+  /** Storage holds these answers locked. */
+  #sealed = false;
+  /** The lock, once the reader has asked to lock or unlock; open while it holds the key. */
+  #lock?: JournalLock;
+  /** A quick exit emptied the journal: nothing is written until the page is shown again. */
+  #left = false;
   readonly #saver = saver(() => this.#save());
 
   get #count() {
@@ -177,20 +192,40 @@ export class JournalPromptsElement extends GentleElement {
    * loses the last words when a tab closes. A `storage` event is another tab writing our key.
    */
   readonly #on = (event: Event) => {
-    if (!(event instanceof StorageEvent)) this.#saver.flush();
+    const { type } = event;
+    if (type === 'content-notice-exit') this.#leave();
+    // Back from the back/forward cache after a quick exit: what this device keeps comes back.
+    else if (type === 'pageshow') this.#left && (event as PageTransitionEvent).persisted && this.#open();
+    else if (type !== 'storage') this.#saver.flush();
     // Take the other tab's answers, unless the reader is typing here.
-    else if (event.key === this.#key && this.#area === 'local' && !this.#saver.pending) this.#load(event.newValue);
+    else if ((event as StorageEvent).key === this.#key && this.#area === 'local' && !this.#saver.pending) this.#load((event as StorageEvent).newValue);
   };
+
+  /**
+   * A quick exit (`content-notice-exit`): words kept on this device are saved (locked ones
+   * encrypted), words kept in this tab are removed, the key is forgotten and the fields emptied.
+   */
+  #leave() {
+    if (this.#area === 'local') this.#saver.flush();
+    else writeItem(this.#store, this.#key, null);
+    this.#saver.cancel();
+    this.#left = true;
+    this.#answers = {};
+    this.#lock?.forget();
+    for (const field of this.renderRoot.querySelectorAll('textarea')) field.value = '';
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.step = Math.max(0, Math.min(this.step, this.#count - 1));
     if (changed.has('layout') && !LAYOUTS.includes(this.layout)) this.warn('journal-layout', this.layout);
+    if (changed.has('lock') && !['on', 'off'].includes(this.lock)) this.warn('journal-lock', this.lock);
     // The first time, connectedCallback has opened the storage already.
     if ((changed.has('storage') || changed.has('storageLocked')) && this.hasUpdated) this.#open();
   }
 
   /** Finds the answers (in the other area, when the reader moved them there) and loads them. */
   #open() {
+    this.#left = false;
     let want = this.storage;
     if (!STORAGES.includes(want)) {
       this.warn('journal-storage', want);
@@ -214,8 +249,11 @@ export class JournalPromptsElement extends GentleElement {
     if (encode(typed)) this.#saver.schedule();
   }
 
+  /** Loads stored answers; a locked record locks the journal (another tab may have written it). */
   #load(raw: string | null) {
+    this.#sealed = isLocked(raw);
     this.#answers = decode(raw) ?? {};
+    this.#lock?.forget();
     this.requestUpdate();
   }
 
@@ -229,11 +267,56 @@ export class JournalPromptsElement extends GentleElement {
   /** Writes every answer; with `keep`, an empty record too, so the reader's choice of area holds. */
   #save(keep?: boolean) {
     const area = this.#area;
-    if (!area) return;
-    if (!writeItem(this.#store, this.#key, encode(this.#answers, keep))) return this.#refused('full');
+    const lock = this.#lock;
+    // Never open text over a locked record; nothing at all after a quick exit.
+    if (!area || this.#left || (this.#sealed && !lock?.open)) return;
+    const text = encode(this.#answers, keep || this.#sealed);
+    // A locked journal's answers are encrypted first, which the browser does asynchronously.
+    if (this.#sealed) lock!.save(text!).then((ok) => this.#saved(ok, area));
+    else this.#saved(writeItem(this.#store, this.#key, text), area);
+  }
+
+  #saved(ok: boolean, storage: StorageArea) {
+    if (!ok) return this.#refused('full');
     if (this.#memory) this.requestUpdate();
     this.#memory = false;
-    this.emit<JournalPromptsSaveDetail>('journal-prompts-save', { storage: area });
+    this.emit<JournalPromptsSaveDetail>('journal-prompts-save', { storage });
+  }
+
+  /** Loads the lock (a reader asked to lock or to unlock) and shows its form. */
+  async #locking(form: 'set' | 'open') {
+    const code = await import('./lock.js').catch(() => null);
+    if (!code) return this.#say('unavailable');
+    const other = () => storageArea(this.#area === 'local' ? 'session' : 'local');
+    (this.#lock ??= new code.JournalLock({
+      html,
+      label: (table, key) => this.label(table, key),
+      context: () => this.#key,
+      answers: () => encode(this.#answers, true)!,
+      stored: () => readItem(this.#store, this.#key),
+      // A locked record replaces the open one, and any copy in the other area.
+      store: (record) => writeItem(this.#store, this.#key, record) && writeItem(other(), this.#key, null),
+      opened: (text) => {
+        if (text === null) this.#save(!(this.#sealed = false));
+        else this.#answers = decode(text) ?? {};
+        this.#focus('textarea');
+      },
+      closed: () => {
+        this.#sealed = true;
+        this.#answers = {};
+        this.#focus('[part~=unlock]');
+      },
+      clear: () => this.#act('delete'),
+      update: () => (this.requestUpdate(), this.updateComplete),
+    })).show(form);
+    this.#focus('[part=passphrase]');
+  }
+
+  /** Renders, then moves focus to the first match of `selector` (the control that replaced the one pressed). */
+  async #focus(selector: string) {
+    this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   /** The reader's switch: moves the answers to the other area, then removes the old copy. */
@@ -322,13 +405,17 @@ export class JournalPromptsElement extends GentleElement {
   clear(): void {
     this.#saver.cancel();
     this.#answers = {};
+    // The lock goes with the answers it kept.
+    this.#sealed = false;
+    this.#lock?.forget();
     for (const area of ['session', 'local'] as const) writeItem(storageArea(area), this.#key, null);
     this.emit('journal-prompts-clear', {});
     this.#say('deleted');
   }
 
   #act(action: (typeof ACTIONS)[number]) {
-    if (action === 'copy') this.copy();
+    if (action === 'lock') this.#lock?.open ? this.#lock.close() : this.#locking('set');
+    else if (action === 'copy') this.copy();
     else if (action === 'print') this.print();
     else if (action !== 'delete') this.download(action);
     else if (confirm(this.#t('confirm'))) this.clear();
@@ -355,13 +442,17 @@ export class JournalPromptsElement extends GentleElement {
     const t = (key: JournalPromptsString) => this.#t(key);
     const steps = this.layout === 'steps';
     const step = this.step;
+    // Locked: the prompts alone, and the way to unlock.
+    const locked = this.#sealed && !this.#lock?.open;
     const field = (name: string, label: string, part = 'answer') =>
-      html`<label part="label" for=${name}>${label}</label><textarea part=${part} id=${name} name=${name} @input=${this.#input}></textarea>`;
+      locked
+        ? label
+        : html`<label part="label" for=${name}>${label}</label><textarea part=${part} id=${name} name=${name} @input=${this.#input}></textarea>`;
     const item = (i: number, content: unknown) =>
       html`<li part="prompt" class=${steps ? (i === step ? 'current' : 'later') : ''}>${content}</li>`;
     const button = (key: JournalPromptsString, onClick: () => unknown, disabled = false) =>
       html`<button part="button ${key}" type="button" ?disabled=${disabled} @click=${onClick}>${t(key)}</button>`;
-    const own = html`<slot name="invitation"></slot>${field('q', t('question'), 'question')}${field('o', t('answer'))}`;
+    const own = html`<slot name="invitation"></slot>${locked ? '' : [field('q', t('question'), 'question'), field('o', t('answer'))]}`;
     return html`
       <div part="heading"><slot name="heading"></slot></div>
       <ol part="prompts" class=${steps || !this.querySelector(':scope>ol') ? 'plain' : ''}>
@@ -372,11 +463,16 @@ export class JournalPromptsElement extends GentleElement {
         <span part="counter">${t('step').replace('{i}', String(step + 1)).replace('{n}', String(count))}</span>
         ${button('next', () => this.#go(1), step === count - 1)}
       </div>
-      <div part="actions">${ACTIONS.map((action) => button(action, () => this.#act(action)))}</div>
-      <label part="storage" ?hidden=${this.storageLocked || !this.#area}>
+      <div part="actions">
+        ${locked
+          ? button('unlock', () => this.#locking('open'))
+          : ACTIONS.map((action) => (action !== 'lock' || (this.lock !== 'off' && this.#area)) && button(action, () => this.#act(action)))}
+      </div>
+      ${this.#lock?.view()}
+      <label part="storage" ?hidden=${locked || this.storageLocked || !this.#area}>
         <input type="checkbox" role="switch" .checked=${this.#area === 'local'} @change=${this.#move} />${t('keep')}
       </label>
-      <p part="status" role="status">${t(this.#memory ? 'memory' : (this.#area ?? 'none'))} ${t('never')} ${this.#message}</p>
+      <p part="status" role="status">${t(locked ? 'locked' : this.#memory ? 'memory' : (this.#area ?? 'none'))} ${t('never')} ${this.#message}</p>
       <slot hidden></slot>
     `;
   }

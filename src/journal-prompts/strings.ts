@@ -7,6 +7,7 @@ import type { StringTable } from '../shared/i18n.js';
 export const keys = [
   'question', 'answer', 'previous', 'next', 'step', 'keep', 'session', 'local', 'none', 'memory', 'never',
   'copy', 'markdown', 'text', 'print', 'delete', 'confirm', 'copied', 'downloaded', 'deleted', 'failed', 'unavailable',
+  'lock', 'unlock', 'locked',
 ] as const;
 
 export type JournalPromptsString = (typeof keys)[number];
@@ -25,5 +26,6 @@ export const strings: StringTable<JournalPromptsString> = {
       'This browser blocks saving: your answers last until you leave this page.|' +
       'They are never sent anywhere.|Copy all|Download .md|Download .txt|Print|Delete my answers|' +
       'Delete all your answers? This cannot be undone.|Copied.|Downloaded.|' +
-      'Your answers are deleted.|Could not copy.|That did not work; please try again.',
+      'Your answers are deleted.|Could not copy.|That did not work; please try again.|' +
+      'Lock my answers|Unlock|Your answers are locked.',
 };

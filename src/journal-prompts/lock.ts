@@ -1,0 +1,286 @@
+/**
+ * The journal's lock: the reader's answers, stored only encrypted under a passphrase that is never
+ * stored. The element loads this module when a reader asks to lock or to unlock, never before (in the
+ * CDN build, a file of its own beside the bundle). No Lit import: its forms are written with the `html`
+ * the element hands it, so the bundle's one copy of Lit renders them.
+ *
+ * Cryptography (Web Crypto only):
+ * - the key is derived from the passphrase with PBKDF2-SHA-256, {@link ITERATIONS} iterations and a
+ *   random 16-byte salt chosen when the reader locks; it is kept in memory, not extractable, while
+ *   the journal is open, and forgotten when it locks again or the page goes;
+ * - every write is AES-256-GCM with a fresh random 12-byte IV, and the storage key as additional
+ *   data, so a record copied under another journal's key does not open;
+ * - a wrong passphrase is known by AES-GCM's authentication failing: nothing about the passphrase is
+ *   stored to check it against.
+ */
+import type { html as Html, TemplateResult } from 'lit';
+import type { StringTable } from '../shared/i18n.js';
+
+/** PBKDF2-SHA-256 iterations for a new lock (OWASP's recommendation for PBKDF2-HMAC-SHA256, 2023). */
+export const ITERATIONS = 600_000;
+
+/** A locked journal as stored: the salt, the iterations, the IV and the ciphertext, in base64. */
+export interface Sealed {
+  s: string;
+  n: number;
+  i: string;
+  c: string;
+}
+
+/** The stored form of a locked journal: `{"v":1,"lock":{…}}`, told apart from open answers by `lock`. */
+export interface LockedRecord {
+  v: 1;
+  lock: Sealed;
+}
+
+const encoder = new TextEncoder();
+const subtle = () => crypto.subtle;
+
+const toBase64 = (bytes: Uint8Array) => {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+};
+const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+/**
+ * The AES-GCM key for a passphrase (NFC-normalised, so the same words typed on another keyboard give
+ * the same key) and salt. Deliberately slow: about a third of a second on a laptop.
+ */
+export async function deriveKey(passphrase: string, salt: Uint8Array, iterations = ITERATIONS): Promise<CryptoKey> {
+  const material = await subtle().importKey('raw', encoder.encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
+  return subtle().deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
+}
+
+/** A fresh random salt for a new lock. */
+export const newSalt = (): Uint8Array => crypto.getRandomValues(new Uint8Array(16));
+
+/** Encrypts `text` with a fresh IV; returns the record to store. `context` is bound in as additional data. */
+export async function seal(text: string, key: CryptoKey, salt: Uint8Array, iterations: number, context: string): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const cipher = await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(context) }, key, encoder.encode(text));
+  const record: LockedRecord = { v: 1, lock: { s: toBase64(salt), n: iterations, i: toBase64(iv), c: toBase64(new Uint8Array(cipher)) } };
+  return JSON.stringify(record);
+}
+
+/** The parts of a stored locked record, or `null` when `raw` is not one. */
+export function readSealed(raw: string | null | undefined): Sealed | null {
+  try {
+    const lock = (JSON.parse(raw!) as LockedRecord | null)?.lock;
+    if (lock && [lock.s, lock.i, lock.c].every((part) => typeof part === 'string') && Number.isInteger(lock.n) && lock.n > 0) return lock;
+  } catch {
+    // Not JSON: not a locked record.
+  }
+  return null;
+}
+
+/** What opening a record gives: the stored text, and the key and salt that later writes reuse. */
+export interface Opened {
+  text: string;
+  key: CryptoKey;
+  salt: Uint8Array;
+  iterations: number;
+}
+
+/**
+ * Opens a locked record with a passphrase. Rejects with `'wrong'` when the passphrase does not open it
+ * (or the record was altered: AES-GCM cannot tell the two apart), `'unreadable'` when it is not a record.
+ */
+export async function unseal(raw: string | null, passphrase: string, context: string): Promise<Opened> {
+  const sealed = readSealed(raw);
+  if (!sealed) throw 'unreadable';
+  const salt = fromBase64(sealed.s);
+  const key = await deriveKey(passphrase, salt, sealed.n);
+  try {
+    const plain = await subtle().decrypt(
+      { name: 'AES-GCM', iv: fromBase64(sealed.i), additionalData: encoder.encode(context) },
+      key,
+      fromBase64(sealed.c) as BufferSource,
+    );
+    return { text: new TextDecoder().decode(plain), key, salt, iterations: sealed.n };
+  } catch {
+    throw 'wrong';
+  }
+}
+
+/** The keys of the lock's UI strings, in the order every language lists them. */
+export const keys = [
+  'choose', 'gone', 'passphrase', 'repeat', 'seal', 'cancel', 'open', 'wrong', 'differ', 'working', 'unsaved', 'forgot', 'remove',
+] as const;
+
+export type JournalLockString = (typeof keys)[number];
+
+/**
+ * The lock's UI strings (English; the other languages in `src/locales/`, under `journal-lock`). Each
+ * is also an attribute of `<journal-prompts>`: `<key>-label`.
+ */
+export const strings: StringTable<JournalLockString> = {
+  name: 'journal-lock',
+  keys,
+  en:
+    'Choose a passphrase. Your answers will be stored encrypted, and only this passphrase opens them.|' +
+      'If you forget it, your answers are gone: no one can open them, not the site, not us.|' +
+      'Passphrase|The same passphrase again|Lock|Cancel|Unlock|' +
+      'That passphrase does not open these answers. Please try again.|The two passphrases are not the same.|' +
+      'One moment…|Storage refused the locked answers, so nothing changed.|Forgot it? Delete these answers|Remove the lock',
+};
+
+/** What the lock needs from its journal. */
+export interface LockHost {
+  /** Lit's `html`, the element's own copy. */
+  readonly html: typeof Html;
+  /** A UI string of `table`, in the journal's language (the site owner's `<key>-label` first). */
+  label(table: StringTable<JournalLockString>, key: JournalLockString): string;
+  /** The storage key: the record's additional data. */
+  context(): string;
+  /** The answers as the journal stores them when open (versioned JSON). */
+  answers(): string;
+  /** The stored locked record, if any. */
+  stored(): string | null;
+  /** Writes a record (or with `null`, removes it); `false` when storage refused. */
+  store(record: string | null): boolean;
+  /** The lock opened, with the answers as stored; `null` when the lock was removed (the answers it shows stay). */
+  opened(text: string | null): void;
+  /** The journal is now locked: it forgets the answers it shows. */
+  closed(): void;
+  /** Deletes every answer, with the reader's confirmation. */
+  clear(): void;
+  /** Re-renders the journal; resolves once it has. */
+  update(): Promise<unknown>;
+}
+
+/**
+ * A journal's lock, from the first "Lock" or "Unlock" to the page's end: which form shows, the message
+ * under it, and the key while the journal is open. Writes are queued, so a later save never lands
+ * before an earlier one.
+ */
+export class JournalLock {
+  /** The key while the journal is open; never stored, never extractable. */
+  #key: CryptoKey | null = null;
+  #salt: Uint8Array = new Uint8Array();
+  #iterations = ITERATIONS;
+  /** The form showing: set a passphrase, open the journal, or none. */
+  #form: 'set' | 'open' | '' = '';
+  #message: JournalLockString | '' = '';
+  #writes: Promise<unknown> = Promise.resolve();
+  readonly #host: LockHost;
+
+  constructor(host: LockHost) {
+    this.#host = host;
+  }
+
+  /** Whether the journal is open with a lock: its answers are shown, and written only encrypted. */
+  get open(): boolean {
+    return !!this.#key;
+  }
+
+  /** Shows the form that sets a passphrase (`set`) or opens the journal (`open`). */
+  show(form: 'set' | 'open'): void {
+    this.#form = form;
+    this.#message = '';
+    this.#host.update();
+  }
+
+  /** Encrypts and writes the answers; resolves once written (`false` when storage refused). */
+  save(text: string): Promise<boolean> {
+    const key = this.#key;
+    if (!key) return Promise.resolve(false);
+    const context = this.#host.context();
+    const write = this.#writes.then(async () => this.#host.store(await seal(text, key, this.#salt, this.#iterations, context)));
+    this.#writes = write.catch(() => false);
+    return write;
+  }
+
+  /** Locks again: the last save lands, then the key and the shown answers are forgotten. */
+  async close(): Promise<void> {
+    await this.#writes;
+    this.forget();
+    this.#host.closed();
+  }
+
+  /** Forgets the key and any form at once (the journal locks, or the page is being left). */
+  forget(): void {
+    this.#key = null;
+    this.#form = '';
+    void this.#host.update();
+  }
+
+  /** Closes the form and gives focus back to the button that opened it. */
+  async #cancel(event: Event) {
+    const root = (event.target as Element).getRootNode() as ShadowRoot;
+    this.#form = '';
+    await this.#host.update();
+    root.querySelector<HTMLElement>('[part~=lock],[part~=unlock]')?.focus();
+  }
+
+  async #submit(event: SubmitEvent) {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const [first, again] = [...form.querySelectorAll('input')].map((input) => input.value);
+    if (this.#form === 'set' && first !== again) return this.#say('differ', form);
+    const setting = this.#form === 'set';
+    this.#say('working');
+    try {
+      if (setting) {
+        this.#salt = newSalt();
+        this.#iterations = ITERATIONS;
+        this.#key = await deriveKey(first, this.#salt);
+        if (!(await this.save(this.#host.answers()))) throw 'unsaved';
+        this.#form = '';
+        await this.close();
+      } else {
+        const opened = await unseal(this.#host.stored(), first, this.#host.context());
+        ({ key: this.#key, salt: this.#salt, iterations: this.#iterations } = opened);
+        this.#form = '';
+        this.#host.opened(opened.text);
+      }
+      form.reset();
+    } catch (why) {
+      this.#key = null;
+      this.#say(why === 'unsaved' ? 'unsaved' : 'wrong', form);
+    }
+  }
+
+  /** Says `key` under the form; with a form, clears and focuses its first field for another try. */
+  #say(key: JournalLockString, form?: HTMLFormElement) {
+    this.#message = key;
+    void this.#host.update();
+    if (form) {
+      form.reset();
+      form.querySelector('input')!.focus();
+    }
+  }
+
+  /** Takes the lock away: the answers are stored open again, as before it was set. */
+  async #remove() {
+    await this.#writes;
+    this.#key = null;
+    this.#host.opened(null);
+  }
+
+  /** The lock's part of the journal: its form, or while open the "Remove the lock" button. */
+  view(): TemplateResult | string {
+    const { html } = this.#host;
+    const t = (key: JournalLockString) => this.#host.label(strings, key);
+    const set = this.#form === 'set';
+    const field = (id: string, key: JournalLockString, complete: string) =>
+      html`<label part="label" for=${id}>${t(key)}</label><input part="passphrase" id=${id} type="password" required autocomplete=${complete} />`;
+    if (!this.#form) return this.#key ? html`<div part="actions"><button part="button remove" type="button" @click=${() => this.#remove()}>${t('remove')}</button></div>` : '';
+    return html`<form part="lock" method="dialog" @submit=${(event: SubmitEvent) => this.#submit(event)}>
+      ${set ? html`<p>${t('choose')}</p><p><strong>${t('gone')}</strong></p>` : ''}
+      ${field('pass', 'passphrase', set ? 'new-password' : 'current-password')} ${set ? field('again', 'repeat', 'new-password') : ''}
+      <div part="actions">
+        <button part="button ${set ? 'seal' : 'open'}" ?disabled=${this.#message === 'working'}>${t(set ? 'seal' : 'open')}</button>
+        <button part="button cancel" type="button" @click=${(event: Event) => this.#cancel(event)}>${t('cancel')}</button>
+        ${set ? '' : html`<button part="button forgot" type="button" @click=${() => this.#host.clear()}>${t('forgot')}</button>`}
+      </div>
+      <p part="lock-status" role="status">${this.#message && t(this.#message)}</p>
+    </form>`;
+  }
+}
