@@ -44,6 +44,39 @@ export function ownTrustedTypesPolicy() {
 }
 
 /**
+ * Lit's production build still carries what only its developers and other copies of Lit use: hooks for
+ * the Shadow DOM polyfills and for hydrating server-rendered HTML, a list of loaded Lit versions on
+ * `globalThis` (which would make a host's own Lit warn about "multiple versions" because of our private
+ * copy), and long messages for errors only a Lit author can cause. The CDN bundle's copy drops the hooks
+ * and the lists and keeps each error with a one-word message: about 200 bytes brotli the reader never
+ * used. Each edit must match exactly once; a Lit release that changes them stops the build here.
+ */
+export function trimLit() {
+  const edits = [
+    [/[\\/]lit-html[\\/]lit-html\.js$/, /,(\w+)=(\w+)\.litHtmlPolyfillSupport;\1\?\.\([\w$]+,[\w$]+\),\(\2\.litHtmlVersions\?\?=\[\]\)\.push\("[^"]+"\);/, ';'],
+    [/[\\/]lit-html[\\/]lit-html\.js$/, /Error\("invalid template strings array"\)/, 'Error("html")'],
+    [/[\\/]css-tag\.js$/, /Error\("CSSResult is not constructable[^"]*"\)/, 'Error("css")'],
+    [/[\\/]css-tag\.js$/, /Error\("Value passed to 'css' function[^)]*security\."\)/, 'Error("css")'],
+    [/[\\/]reactive-element[\\/]reactive-element\.js$/, /,(\w+)=\w+\.reactiveElementPolyfillSupport(,[\s\S]*),\1\?\.\(\{ReactiveElement:\w+\}\),\(\w+\.reactiveElementVersions\?\?=\[\]\)\.push\("[^"]+"\)/, '$2'],
+    [/[\\/]lit-element[\\/]lit-element\.js$/, /,(\w+)\.litElementHydrateSupport\?\.\(\{LitElement:\w+\}\);const (\w+)=\1\.litElementPolyfillSupport;\2\?\.\(\{LitElement:\w+\}\);/, ';'],
+    [/[\\/]lit-element[\\/]lit-element\.js$/, /\(\w+\.litElementVersions\?\?=\[\]\)\.push\("[^"]+"\);/, ''],
+  ];
+  return {
+    name: 'gentle-widgets-trim-lit',
+    transform(code, id) {
+      const mine = edits.filter(([file]) => file.test(id));
+      if (!mine.length) return null;
+      for (const [, pattern, replacement] of mine) {
+        const count = code.match(new RegExp(pattern.source, 'g'))?.length ?? 0;
+        if (count !== 1) this.error(`Lit changed: ${pattern} matched ${count} times in ${id} (see trimLit in rollup.config.mjs).`);
+        code = code.replace(pattern, replacement);
+      }
+      return { code, map: null };
+    },
+  };
+}
+
+/**
  * Wraps the CDN bundle so that it runs once per page: a second copy (another URL, another version)
  * warns and stops before evaluating anything, so Lit never creates a second policy or registry entry.
  * Imported where there is no DOM (server-side rendering), it does nothing and throws nothing.
@@ -227,6 +260,7 @@ export default [
     plugins: [
       nodeResolve(),
       ownTrustedTypesPolicy(),
+      trimLit(),
       onDemand(),
       minifyTemplates(),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist/cdn', declaration: false, declarationMap: false, sourceMap: false }),
