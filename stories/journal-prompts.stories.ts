@@ -12,6 +12,7 @@ import type {
   JournalPromptsStorage,
 } from '../src/journal-prompts.js';
 import { keys as labelKeys, type JournalPromptsString } from '../src/journal-prompts/strings.js';
+import { ITERATIONS, deriveKey, newSalt, seal } from '../src/journal-prompts/lock.js';
 import { hashText } from '../src/shared/storage.js';
 import preUpgradeCss from '../src/gentle-widgets.css?inline';
 import { blockLocalStorage, echoWarnings, inHostileTheme, styleOf, text, withConsole } from './helpers.js';
@@ -29,6 +30,7 @@ type JournalArgs = {
   storage?: JournalPromptsStorage;
   'storage-key'?: string;
   'storage-locked'?: boolean;
+  lock?: 'on' | 'off';
   onJournalPromptsSave?: (detail: JournalPromptsSaveDetail) => void;
   onJournalPromptsExport?: (detail: JournalPromptsExportDetail) => void;
   onJournalPromptsClear?: (detail: Record<string, never>) => void;
@@ -60,6 +62,7 @@ function journal(args: JournalArgs, children: TemplateResult | typeof nothing, t
     storage=${ifDefined(args.storage === 'session' ? undefined : args.storage)}
     storage-key=${ifDefined(text(args['storage-key']))}
     ?storage-locked=${args['storage-locked']}
+    lock=${ifDefined(args.lock === 'off' ? 'off' : undefined)}
     ${unsafeStatic(labelAttributes(args))}
     style=${ifDefined(styleOf(args))}
     @journal-prompts-save=${logTo(args.onJournalPromptsSave as Action)}
@@ -135,6 +138,51 @@ const answersUnder =
     return forget;
   };
 
+/** The passphrase of the locked stories' answers, given in their descriptions. */
+const storyPassphrase = 'river stones at dusk';
+
+/**
+ * `beforeEach`: this story's answers start locked under {@link storyPassphrase}, sealed by the lock's own
+ * code as a reader's "Lock my answers" would (so the record is real: a fresh salt and IV, 600,000
+ * iterations), and go again when the story is left.
+ */
+const lockedAnswersUnder = (key: string) => async () => {
+  const forget = answersUnder(key)();
+  const salt = newSalt();
+  const crypto = await deriveKey(storyPassphrase, salt);
+  sessionStorage.setItem(storedKey(key), await seal(JSON.stringify({ v: 1, a: writtenAnswers }), crypto, salt, ITERATIONS, storedKey(key)));
+  return forget;
+};
+
+/** `play`: types `values` into the journal's passphrase fields and submits, then waits until the form has gone. */
+const enterPassphrase = async (element: JournalPromptsElement, ...values: string[]) => {
+  const inputs = [...element.shadowRoot!.querySelectorAll<HTMLInputElement>('input[part="passphrase"]')];
+  inputs.forEach((input, i) => (input.value = values[i]));
+  inputs[0]?.form?.requestSubmit();
+  for (let waited = 0; waited < 100 && element.shadowRoot!.querySelector('form[part="lock"]'); waited++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
+/** `play`: presses the journal's `part` button, then waits until the lock's form shows. */
+const press = async (element: JournalPromptsElement, part: string) => {
+  element.shadowRoot!.querySelector<HTMLButtonElement>(`button[part~="${part}"]`)!.click();
+  for (let waited = 0; waited < 100 && !element.shadowRoot!.querySelector('form[part="lock"]'); waited++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
+/** `play`, like {@link onJournal}, for what takes a while: pressing buttons, deriving a key. */
+const onJournalAsync =
+  (then: (element: JournalPromptsElement) => Promise<void>) =>
+  async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const element = canvasElement.querySelector('journal-prompts');
+    if (!element) return;
+    await element.updateComplete;
+    await then(element);
+    await element.updateComplete;
+  };
+
 /** A story's own storage key only keeps stories apart; the snippet leaves it out (a page path and the prompts name the answers). */
 const withoutStoryKey = (code: string) => code.replace(/ storage-key="story-[^"]*"/g, '');
 
@@ -186,6 +234,7 @@ const meta = {
   argTypes: {
     layout: { control: 'select', options: Object.keys(layouts) },
     storage: { control: 'select', options: Object.keys(areas) },
+    lock: { control: 'inline-radio', options: ['on', 'off'] },
     '--journal-prompts-field-surface': { control: 'color' },
     '--journal-prompts-field-border': { control: 'color' },
     '--gentle-accent': { control: 'color' },
@@ -249,6 +298,48 @@ export const StorageLocked: Story = {
   parameters: describe(
     '`storage="local" storage-locked`: the site owner decides that answers stay on this device, so the reader gets no switch — only the line that says where the words are kept.',
   ),
+};
+
+export const SettingALock: Story = {
+  name: 'Setting a lock',
+  ...showing(articlePrompts),
+  args: { 'storage-key': 'story-setting-lock' },
+  beforeEach: answersUnder('story-setting-lock', writtenAnswers),
+  play: onJournalAsync((element) => press(element, 'lock')),
+  parameters: describe(
+    'The reader pressed “Lock my answers”: before anything is locked, the journal says plainly that the passphrase is the only way back in, and that a forgotten one means the answers are gone. Two fields, so a typo cannot lock the words away. Once locked, the answers are stored only encrypted (AES-GCM, a key derived with PBKDF2-SHA-256 at 600,000 iterations and a random salt); the passphrase and the key are never stored. The lock’s code (`gentle-widgets-lock.js`, beside the bundle) loads only now.',
+  ),
+};
+
+export const Locked: Story = {
+  ...showing(articlePrompts),
+  args: { 'storage-key': 'story-locked' },
+  beforeEach: lockedAnswersUnder('story-locked'),
+  parameters: describe(
+    `A locked journal, as it comes back after a reload: the prompts, and Unlock. Nothing of the answers is on the page or readable in storage. Press Unlock and type the passphrase — here \`${storyPassphrase}\` — to open them; any other passphrase is refused calmly, and the field is emptied for another try. “Forgot it? Delete these answers” starts again, after asking.`,
+  ),
+};
+
+export const Unlocked: Story = {
+  name: 'Unlocked (open, with a lock)',
+  ...showing(articlePrompts),
+  args: { 'storage-key': 'story-unlocked' },
+  beforeEach: lockedAnswersUnder('story-unlocked'),
+  play: onJournalAsync(async (element) => {
+    await press(element, 'unlock');
+    await enterPassphrase(element, storyPassphrase);
+  }),
+  parameters: describe(
+    `The locked journal above, opened with its passphrase (\`${storyPassphrase}\`, typed here by the story). The reader writes, copies, downloads and prints as usual; every save is encrypted again with a fresh IV. “Lock my answers” locks it again at once, without asking for the passphrase; “Remove the lock” stores the answers open again. A quick exit from a \`<content-notice>\` on the page locks it too.`,
+  ),
+};
+
+export const LockOff: Story = {
+  name: 'Lock off',
+  ...showing(articlePrompts),
+  args: { lock: 'off', 'storage-key': 'story-lock-off' },
+  beforeEach: answersUnder('story-lock-off'),
+  parameters: describe('`lock="off"`: the site owner takes the lock away, and with it the “Lock my answers” button.'),
 };
 
 export const StorageNone: Story = {
