@@ -283,32 +283,24 @@ export class JournalPromptsElement extends GentleElement {
     this.emit<JournalPromptsSaveDetail>('journal-prompts-save', { storage });
   }
 
-  /** Loads the lock (a reader asked to lock or to unlock) and shows its form. */
-  async #locking(form: 'set' | 'open') {
+  /** The reader pressed "Lock my answers" or "Unlock": the lock loads, if need be, and acts. */
+  async #locking() {
     const code = await import('./lock.js').catch(() => null);
     if (!code) return this.#say('unavailable');
-    const other = () => storageArea(this.#area === 'local' ? 'session' : 'local');
     (this.#lock ??= new code.JournalLock({
       html,
       label: (table, key) => this.label(table, key),
-      context: () => this.#key,
+      where: () => [this.#store, this.#key],
       answers: () => encode(this.#answers, true)!,
-      stored: () => readItem(this.#store, this.#key),
-      // A locked record replaces the open one, and any copy in the other area.
-      store: (record) => writeItem(this.#store, this.#key, record) && writeItem(other(), this.#key, null),
-      opened: (text) => {
-        if (text === null) this.#save(!(this.#sealed = false));
-        else this.#answers = decode(text) ?? {};
-        this.#focus('textarea');
-      },
-      closed: () => {
-        this.#sealed = true;
-        this.#answers = {};
-        this.#focus('[part~=unlock]');
+      done: (text) => {
+        // Removed (`null`): the answers are stored open again. Opened: they show. Locked: they go.
+        if ((this.#sealed = text !== null)) this.#answers = decode(text) ?? {};
+        else this.#save(true);
+        this.#focus(text === undefined ? '[part~=unlock]' : 'textarea');
       },
       clear: () => this.#act('delete'),
       update: () => (this.requestUpdate(), this.updateComplete),
-    })).show(form);
+    })).act();
     this.#focus('[part=passphrase]');
   }
 
@@ -414,7 +406,7 @@ export class JournalPromptsElement extends GentleElement {
   }
 
   #act(action: (typeof ACTIONS)[number]) {
-    if (action === 'lock') this.#lock?.open ? this.#lock.close() : this.#locking('set');
+    if (action === 'lock') this.#locking();
     else if (action === 'copy') this.copy();
     else if (action === 'print') this.print();
     else if (action !== 'delete') this.download(action);
@@ -465,7 +457,7 @@ export class JournalPromptsElement extends GentleElement {
       </div>
       <div part="actions">
         ${locked
-          ? button('unlock', () => this.#locking('open'))
+          ? button('unlock', () => this.#locking())
           : ACTIONS.map((action) => (action !== 'lock' || (this.lock !== 'off' && this.#area)) && button(action, () => this.#act(action)))}
       </div>
       ${this.#lock?.view()}

@@ -15,6 +15,7 @@
  */
 import type { html as Html, TemplateResult } from 'lit';
 import type { StringTable } from '../shared/i18n.js';
+import { storageArea, writeItem, readItem } from '../shared/storage.js';
 
 /** PBKDF2-SHA-256 iterations for a new lock (OWASP's recommendation for PBKDF2-HMAC-SHA256, 2023). */
 export const ITERATIONS = 600_000;
@@ -125,7 +126,7 @@ export const strings: StringTable<JournalLockString> = {
   keys,
   en:
     'Choose a passphrase. Your answers will be stored encrypted, and only this passphrase opens them.|' +
-      'If you forget it, your answers are gone: no one can open them, not the site, not us.|' +
+      'If you forget it, your answers are gone: no one can recover them, not even this site’s owner.|' +
       'Passphrase|The same passphrase again|Lock|Cancel|Unlock|' +
       'That passphrase does not open these answers. Please try again.|The two passphrases are not the same.|' +
       'One moment…|Storage refused the locked answers, so nothing changed.|Forgot it? Delete these answers|Remove the lock',
@@ -137,18 +138,15 @@ export interface LockHost {
   readonly html: typeof Html;
   /** A UI string of `table`, in the journal's language (the site owner's `<key>-label` first). */
   label(table: StringTable<JournalLockString>, key: JournalLockString): string;
-  /** The storage key: the record's additional data. */
-  context(): string;
+  /** Where the journal keeps its answers now: the storage area (`null` when it keeps none) and the key. */
+  where(): readonly [Storage | null, string];
   /** The answers as the journal stores them when open (versioned JSON). */
   answers(): string;
-  /** The stored locked record, if any. */
-  stored(): string | null;
-  /** Writes a record (or with `null`, removes it); `false` when storage refused. */
-  store(record: string | null): boolean;
-  /** The lock opened, with the answers as stored; `null` when the lock was removed (the answers it shows stay). */
-  opened(text: string | null): void;
-  /** The journal is now locked: it forgets the answers it shows. */
-  closed(): void;
+  /**
+   * The lock is done: it opened, with the answers as stored (`text`); it locked (`undefined`: the journal
+   * forgets the answers it shows); or it was removed (`null`: the journal stores its answers open again).
+   */
+  done(text?: string | null): void;
   /** Deletes every answer, with the reader's confirmation. */
   clear(): void;
   /** Re-renders the journal; resolves once it has. */
@@ -180,19 +178,36 @@ export class JournalLock {
     return !!this.#key;
   }
 
-  /** Shows the form that sets a passphrase (`set`) or opens the journal (`open`). */
-  show(form: 'set' | 'open'): void {
-    this.#form = form;
+  /**
+   * The reader pressed "Lock my answers" or "Unlock": an open journal locks again at once; a locked one
+   * asks for its passphrase; any other asks for a new passphrase, saying first what forgetting it means.
+   */
+  act(): void {
+    if (this.#key) return void this.close();
+    this.#form = readSealed(this.#stored()) ? 'open' : 'set';
     this.#message = '';
-    this.#host.update();
+    void this.#host.update();
+  }
+
+  #stored() {
+    return readItem(...this.#host.where());
+  }
+
+  /**
+   * Writes a locked record where the journal keeps its answers, and removes any copy in the other
+   * storage area: no open copy of the answers is left anywhere. `false` when storage refused.
+   */
+  #store(record: string): boolean {
+    const [store, key] = this.#host.where();
+    return writeItem(store, key, record) && (['session', 'local'] as const).every((area) => storageArea(area) === store || writeItem(storageArea(area), key, null));
   }
 
   /** Encrypts and writes the answers; resolves once written (`false` when storage refused). */
   save(text: string): Promise<boolean> {
     const key = this.#key;
     if (!key) return Promise.resolve(false);
-    const context = this.#host.context();
-    const write = this.#writes.then(async () => this.#host.store(await seal(text, key, this.#salt, this.#iterations, context)));
+    const context = this.#host.where()[1];
+    const write = this.#writes.then(async () => this.#store(await seal(text, key, this.#salt, this.#iterations, context)));
     this.#writes = write.catch(() => false);
     return write;
   }
@@ -201,7 +216,7 @@ export class JournalLock {
   async close(): Promise<void> {
     await this.#writes;
     this.forget();
-    this.#host.closed();
+    this.#host.done();
   }
 
   /** Forgets the key and any form at once (the journal locks, or the page is being left). */
@@ -235,10 +250,10 @@ export class JournalLock {
         this.#form = '';
         await this.close();
       } else {
-        const opened = await unseal(this.#host.stored(), first, this.#host.context());
+        const opened = await unseal(this.#stored(), first, this.#host.where()[1]);
         ({ key: this.#key, salt: this.#salt, iterations: this.#iterations } = opened);
         this.#form = '';
-        this.#host.opened(opened.text);
+        this.#host.done(opened.text);
       }
       form.reset();
     } catch (why) {
@@ -261,7 +276,7 @@ export class JournalLock {
   async #remove() {
     await this.#writes;
     this.#key = null;
-    this.#host.opened(null);
+    this.#host.done(null);
   }
 
   /** The lock's part of the journal: its form, or while open the "Remove the lock" button. */
