@@ -1,12 +1,22 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ContentNoticeElement } from '../src/content-notice.js';
+import { nav } from '../src/content-notice/quick-exit.js';
 import { GentleElement } from '../src/shared/base.js';
 import { blockStorage, captureWarnings, isRendered } from './helpers.js';
 
 const shadow = (el: ContentNoticeElement, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 const revealButton = (el: ContentNoticeElement) => shadow(el, '[part="reveal-button"]')!;
 const dismissButton = (el: ContentNoticeElement) => shadow(el, '[part="dismiss-button"]')!;
+const exitButton = (el: ContentNoticeElement) => shadow(el, '[part="exit-button"]');
+const weather = 'https://www.bbc.co.uk/weather';
+
+/** Undoes a quick exit's blank page, as a page restored from the back/forward cache would. */
+const restored = () => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+/** Shift pressed alone, with the real keyboard. */
+const shiftThrice = async () => {
+  for (let i = 0; i < 3; i++) await sendKeys({ press: 'Shift' });
+};
 
 const gated = () => html`<content-notice variant="warning" gate id="boundaries">
   <p slot="heading">This part talks about boundaries being crossed.</p>
@@ -14,9 +24,20 @@ const gated = () => html`<content-notice variant="warning" gate id="boundaries">
 </content-notice>`;
 
 describe('<content-notice>', () => {
+  const go = nav.go;
+  /** Where quick exits went: never the real `location.replace`, which would take the test page away. */
+  const went: string[] = [];
+  before(() => {
+    nav.go = (href) => void went.push(href);
+  });
+  after(() => {
+    nav.go = go;
+  });
   afterEach(() => {
     sessionStorage.clear();
     localStorage.clear();
+    went.length = 0;
+    restored();
   });
 
   describe('renders from its light DOM', () => {
@@ -253,6 +274,159 @@ describe('<content-notice>', () => {
     });
   });
 
+  describe('quick exit', () => {
+    const exiting = (lang = 'en', attributes = '') =>
+      fixture<HTMLDivElement>(html`<div lang=${lang}>
+        <button id="before">Before</button>
+        <content-notice variant="warning" gate dismissible exit-href=${weather}>
+          <p slot="heading">This part talks about boundaries being crossed</p>
+          <p>The content.</p>
+        </content-notice>
+      </div>`).then(async (wrapper) => {
+        const el = wrapper.querySelector('content-notice')!;
+        for (const [name, value] of new URLSearchParams(attributes)) el.setAttribute(name, value);
+        await el.updateComplete;
+        return el;
+      });
+
+    it('renders a real "Exit this page" button beside the heading, first in the notice\'s Tab order', async () => {
+      const el = await exiting();
+      const button = exitButton(el) as HTMLButtonElement;
+      expect(button.localName).to.equal('button');
+      expect(button.type).to.equal('button');
+      expect(button.textContent!.trim()).to.equal('Exit this page');
+      expect(button.parentElement!.className, 'in the head row').to.equal('head');
+      expect(button.previousElementSibling!.id).to.equal('heading');
+      expect(isRendered(button)).to.equal(true);
+      document.querySelector<HTMLButtonElement>('#before')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement, 'the first stop in the notice').to.equal(button);
+      expect(getComputedStyle(button).outlineStyle, 'a visible focus ring').to.equal('solid');
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement).to.equal(dismissButton(el));
+    });
+
+    it('is accessible with the button, gated, revealed and collapsed', async () => {
+      const el = await exiting();
+      await expect(el).to.be.accessible();
+      el.reveal();
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+      el.dismiss();
+      await el.updateComplete;
+      expect(isRendered(exitButton(el)!), 'a collapsed notice keeps its exit').to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('the button exits: blank page, content-notice-exit on document, then exit-href replaces the page', async () => {
+      const el = await exiting();
+      const heard: string[] = [];
+      const listener = (event: Event) => heard.push(`${event.type} ${event.target === document} ${getComputedStyle(document.body).display} ${went.length}`);
+      document.addEventListener('content-notice-exit', listener);
+      try {
+        exitButton(el)!.click();
+      } finally {
+        document.removeEventListener('content-notice-exit', listener);
+      }
+      expect(heard).to.deep.equal(['content-notice-exit true none 0']);
+      expect(went).to.deep.equal([weather]);
+      expect(document.title).to.equal('Loading.');
+      expect(document.documentElement.lastElementChild!.getAttribute('role')).to.equal('status');
+      expect(document.documentElement.lastElementChild!.textContent).to.equal('Loading.');
+      restored();
+      expect(isRendered(el), 'usable again once restored').to.equal(true);
+      expect(document.querySelector('[role="status"]')).to.equal(null);
+    });
+
+    it('exit-label and exiting-label are the site owner\'s words; a relative exit-href goes to this site', async () => {
+      const el = await exiting('en', 'exit-label=Leave now&exiting-label=One moment.&exit-href=/weather');
+      expect(el.exitHref).to.equal('/weather');
+      expect(exitButton(el)!.textContent!.trim()).to.equal('Leave now');
+      el.exit();
+      expect(document.title).to.equal('One moment.');
+      expect(went).to.deep.equal([new URL('/weather', location.href).href]);
+    });
+
+    it('speaks the nearest language', async () => {
+      for (const [lang, label, status] of [
+        ['de', 'Diese Seite verlassen', 'Wird geladen.'],
+        ['nl', 'Deze pagina verlaten', 'Bezig met laden.'],
+        ['fr', 'Quitter cette page', 'Chargement.'],
+        ['es', 'Salir de esta página', 'Cargando.'],
+      ]) {
+        const el = await exiting(lang);
+        expect(exitButton(el)!.textContent!.trim(), lang).to.equal(label);
+        el.exit();
+        expect(document.title, lang).to.equal(status);
+        restored();
+        el.remove();
+      }
+    });
+
+    it('Shift three times on the real keyboard exits, from anywhere on the page; Shift+A three times does not', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <textarea id="typing"></textarea>
+        <content-notice exit-href=${weather}><p>Note</p></content-notice>
+      </div>`);
+      const typing = wrapper.querySelector('textarea')!;
+      typing.focus();
+      for (let i = 0; i < 3; i++) await sendKeys({ press: 'Shift+A' });
+      expect(typing.value).to.equal('AAA');
+      expect(went).to.deep.equal([]);
+      await shiftThrice();
+      expect(went).to.deep.equal([weather]);
+      expect(getComputedStyle(document.body).display).to.equal('none');
+    });
+
+    it('the first notice on the page answers the keyboard; none does once they are gone', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <content-notice exit-href="https://first.example/"><p>One</p></content-notice>
+        <content-notice exit-href="https://second.example/"><p>Two</p></content-notice>
+      </div>`);
+      const [first, second] = wrapper.querySelectorAll('content-notice');
+      await Promise.all([first.updateComplete, second.updateComplete]);
+      await shiftThrice();
+      expect(went).to.deep.equal(['https://first.example/']);
+      restored();
+      first.remove();
+      await shiftThrice();
+      expect(went).to.deep.equal(['https://first.example/', 'https://second.example/']);
+      restored();
+      wrapper.append(first);
+      await shiftThrice();
+      expect(went.at(-1), 'connected again, it comes last').to.equal('https://second.example/');
+      restored();
+      second.remove();
+      await shiftThrice();
+      expect(went.at(-1), 'and answers once it is the first').to.equal('https://first.example/');
+      restored();
+      wrapper.remove();
+      await shiftThrice();
+      expect(went).to.have.length(4);
+    });
+
+    it('follows exit-href as it changes', async () => {
+      const el = await fixture<ContentNoticeElement>(html`<content-notice><p>Note</p></content-notice>`);
+      expect(exitButton(el)).to.equal(null);
+      await shiftThrice();
+      expect(went).to.deep.equal([]);
+      el.exitHref = weather;
+      await el.updateComplete;
+      expect(el.getAttribute('exit-href'), 'a URL is not reflected').to.equal(null);
+      expect(exitButton(el)).not.to.equal(null);
+      await shiftThrice();
+      expect(went).to.deep.equal([weather]);
+      restored();
+      el.removeAttribute('exit-href');
+      el.exitHref = undefined;
+      await el.updateComplete;
+      expect(exitButton(el)).to.equal(null);
+      el.exit();
+      await shiftThrice();
+      expect(went).to.have.length(1);
+    });
+  });
+
   describe('remember', () => {
     it('remembers a reveal for the session, per id and text', async () => {
       const first = await fixture<ContentNoticeElement>(html`<content-notice variant="warning" gate remember="session" id="n1"><p>Same text</p></content-notice>`);
@@ -366,6 +540,22 @@ describe('<content-notice>', () => {
         expect(el.revealed).to.equal(true);
       } finally {
         Storage.prototype.setItem = original;
+      }
+    });
+
+    it('an exit-href that is not http(s) warns once and gives no button and no keyboard exit', async () => {
+      for (const bad of ['javascript:alert(1)', 'data:text/html,<p>hi', 'ftp://example.org/', '']) {
+        let el!: ContentNoticeElement;
+        const warnings = await captureWarnings(async () => {
+          el = await fixture<ContentNoticeElement>(html`<content-notice exit-href=${bad}><p>Text</p></content-notice>`);
+        });
+        expect(warnings, bad).to.deep.equal([`<content-notice>: exit-href="${bad}" is not an http(s) URL; no quick exit.`]);
+        expect(exitButton(el), bad).to.equal(null);
+        expect(isRendered(el.querySelector('p')!)).to.equal(true);
+        await shiftThrice();
+        el.exit();
+        expect(went, bad).to.deep.equal([]);
+        expect(getComputedStyle(document.body).display).to.equal('block');
       }
     });
 

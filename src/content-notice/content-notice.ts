@@ -2,8 +2,10 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { GentleElement } from '../shared/base.js';
 import type { StorageArea } from '../shared/storage.js';
 import { sharedStyles } from '../shared/styles.js';
+import { safeUrl } from '../shared/url.js';
 import { styles } from './content-notice.styles.js';
 import { noticeKey, openNoticeMemory, type NoticeMemory, type NoticeState } from './notice-memory.js';
+import { arm, leave } from './quick-exit.js';
 import { strings, type ContentNoticeString } from './strings.js';
 
 export type ContentNoticeVariant = 'distinction' | 'disclaimer' | 'warning';
@@ -23,6 +25,9 @@ const flag = { type: Boolean, reflect: true };
  * A calm notice for sensitive writing: an up-front distinction, a closing disclaimer, or a content
  * note that can keep its content folded away until the reader chooses to read it. The text is the
  * element's own light DOM, so it stays readable without JavaScript and when a CMS strips the tag.
+ * With `exit-href` it offers a quick exit (GOV.UK's "Exit this page") for readers who may be watched:
+ * a button, and Shift pressed three times anywhere on the page, blank the page at once and replace it,
+ * in the history too, with the neutral page named.
  *
  * @tag content-notice
  *
@@ -30,9 +35,13 @@ const flag = { type: Boolean, reflect: true };
  * @slot heading - The notice's heading; defaults to a localised title for the variant.
  * @slot resources - Support links shown under the body, such as a crisis line as a `tel:` link.
  *
+ * @attr {string} exit-label - Label of the quick exit button (default: localised "Exit this page").
+ * @attr {string} exiting-label - What the blanked page says, and its title, while the neutral page loads (default: localised "Loading.").
+ *
  * @event {CustomEvent<ContentNoticeEventDetail>} content-notice-reveal - The reader asks to read gated content; cancel it to keep the content hidden.
  * @event {CustomEvent<ContentNoticeEventDetail>} content-notice-hide - The reader folded gated content away again.
  * @event {CustomEvent<ContentNoticeEventDetail>} content-notice-dismiss - The reader collapsed a dismissible notice to one line.
+ * @event {Event} content-notice-exit - Fired on `document` (not cancelable, no detail) as a quick exit blanks the page, before it leaves: a journal empties its fields.
  *
  * @csspart notice - The notice's box.
  * @csspart heading - The heading line.
@@ -41,6 +50,7 @@ const flag = { type: Boolean, reflect: true };
  * @csspart resources - The wrapper of the support links.
  * @csspart reveal-button - The button that shows or hides gated content.
  * @csspart dismiss-button - The button that collapses or restores a dismissible notice.
+ * @csspart exit-button - The quick exit button, beside the heading (with a valid `exit-href`).
  *
  * @cssproperty [--content-notice-accent=var(--gentle-accent, #3b6e66)] - Colour of the notice's edge and focus ring.
  * @cssproperty [--content-notice-surface=var(--gentle-surface, a 7% tint of the accent)] - Background of the notice (disclaimers have none).
@@ -67,6 +77,7 @@ export class ContentNoticeElement extends GentleElement {
     hideLabel: { attribute: 'hide-label' },
     dismissLabel: { attribute: 'dismiss-label' },
     restoreLabel: { attribute: 'restore-label' },
+    exitHref: { attribute: 'exit-href' },
   };
 
   /** What kind of notice this is: `distinction`, `disclaimer` or `warning`. */
@@ -99,6 +110,12 @@ export class ContentNoticeElement extends GentleElement {
   /** Label of the button that expands a collapsed notice (default: localised "Show note"). */
   restoreLabel?: string;
 
+  /**
+   * A neutral page (an http(s) URL, relative allowed) to leave for at once: adds an "Exit this page"
+   * button, and Shift pressed three times anywhere on the page does the same.
+   */
+  exitHref?: string;
+
   #memory: NoticeMemory | null = null;
 
   /** The variant in force: an unknown value falls back to `disclaimer`. */
@@ -129,6 +146,26 @@ export class ContentNoticeElement extends GentleElement {
     this.#set({ dismissed: false });
   }
 
+  /**
+   * The quick exit, as the button and the Shift key do it: blanks the page at once, fires
+   * `content-notice-exit` on `document`, and replaces this page, in the history too, with `exit-href`.
+   * Does nothing without a valid `exit-href`.
+   */
+  exit(): void {
+    const href = safeUrl(this.exitHref);
+    if (href) leave(href, this.label(strings, 'exiting'));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    arm(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    arm(this);
+  }
+
   #set(change: Partial<NoticeState>, event?: string): void {
     Object.assign(this, change);
     if (this.#memory && !this.#memory.write(this)) this.warn('notice-unsaved');
@@ -143,6 +180,7 @@ export class ContentNoticeElement extends GentleElement {
       this.warn('notice-gate');
     }
     if (changed.has('remember')) this.#openMemory();
+    if (changed.has('exitHref') && !arm(this) && this.exitHref != null) this.warn('notice-exit', this.exitHref);
   }
 
   protected override firstUpdated(): void {
@@ -198,6 +236,7 @@ export class ContentNoticeElement extends GentleElement {
       <div part="notice" class="notice ${kind}" role=${kind === 'disclaimer' ? 'note' : 'region'} aria-labelledby="heading">
         <div class="head">
           <div id="heading" part="heading" class="heading"><slot name="heading">${t(kind)}</slot></div>
+          ${safeUrl(this.exitHref) ? html`<button part="exit-button" type="button" @click=${this.exit}>${this.label(strings, 'exit')}</button>` : nothing}
           ${this.dismissible
             ? this.#toggle(
                 'dismiss-button',
@@ -238,5 +277,6 @@ declare global {
     'content-notice-reveal': CustomEvent<ContentNoticeEventDetail>;
     'content-notice-hide': CustomEvent<ContentNoticeEventDetail>;
     'content-notice-dismiss': CustomEvent<ContentNoticeEventDetail>;
+    'content-notice-exit': Event;
   }
 }

@@ -1,7 +1,7 @@
 import type { StringTable } from '../shared/i18n.js';
 
 /** The keys of `<content-notice>`'s UI strings, in the order every language lists them. */
-export const keys = ['distinction', 'disclaimer', 'warning', 'reveal', 'hide', 'dismiss', 'restore'] as const;
+export const keys = ['distinction', 'disclaimer', 'warning', 'reveal', 'hide', 'dismiss', 'restore', 'exit', 'exiting'] as const;
 
 export type ContentNoticeString = (typeof keys)[number];
 
@@ -12,5 +12,5 @@ export type ContentNoticeString = (typeof keys)[number];
 export const strings: StringTable<ContentNoticeString> = {
   name: 'content-notice',
   keys,
-  en: 'An important distinction|Important note|Content note|Show this part|Hide this part|Collapse note|Show note',
+  en: 'An important distinction|Important note|Content note|Show this part|Hide this part|Collapse note|Show note|Exit this page|Loading.',
 };
