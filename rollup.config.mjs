@@ -44,12 +44,18 @@ export function ownTrustedTypesPolicy() {
 }
 
 /**
- * Lit's production build still carries what only its developers and other copies of Lit use: hooks for
- * the Shadow DOM polyfills and for hydrating server-rendered HTML, a list of loaded Lit versions on
- * `globalThis` (which would make a host's own Lit warn about "multiple versions" because of our private
- * copy), and long messages for errors only a Lit author can cause. The CDN bundle's copy drops the hooks
- * and the lists and keeps each error with a one-word message: about 200 bytes brotli the reader never
- * used. Each edit must match exactly once; a Lit release that changes them stops the build here.
+ * Lit's production build still carries what this library never uses, and the CDN bundle's private copy
+ * of Lit drops it (about 600 bytes brotli that no reader used):
+ * - hooks for the Shadow DOM polyfills and for hydrating server-rendered HTML, and the lists of loaded
+ *   Lit versions on `globalThis` (which would make a host's own Lit warn about "multiple versions"
+ *   because of our private copy);
+ * - long messages for errors only a Lit author can cause (each error stays, with one word);
+ * - the `<style>` fallback for browsers without `adoptedStyleSheets`: every browser that runs the bundle
+ *   (ES2022 with static blocks, `color-mix()`) has them;
+ * - reactive controllers, class initializers and decorator metadata (no decorators, no controllers here);
+ * - `svg` and `mathml` templates (every template here is `html`).
+ * Each edit must match exactly as often as stated; a Lit release that changes them stops the build
+ * here, and the end-to-end tests run the bundle that results.
  */
 export function trimLit() {
   const edits = [
@@ -60,16 +66,33 @@ export function trimLit() {
     [/[\\/]reactive-element[\\/]reactive-element\.js$/, /,(\w+)=\w+\.reactiveElementPolyfillSupport(,[\s\S]*),\1\?\.\(\{ReactiveElement:\w+\}\),\(\w+\.reactiveElementVersions\?\?=\[\]\)\.push\("[^"]+"\)/, '$2'],
     [/[\\/]lit-element[\\/]lit-element\.js$/, /,(\w+)\.litElementHydrateSupport\?\.\(\{LitElement:\w+\}\);const (\w+)=\1\.litElementPolyfillSupport;\2\?\.\(\{LitElement:\w+\}\);/, ';'],
     [/[\\/]lit-element[\\/]lit-element\.js$/, /\(\w+\.litElementVersions\?\?=\[\]\)\.push\("[^"]+"\);/, ''],
+    // No <style> fallback: adoptedStyleSheets everywhere the bundle runs.
+    [/[\\/]css-tag\.js$/, /\{if\(\w\)(\w)\.adoptedStyleSheets=([^;]+?);else for\(const \w+ of \w+\)\{[^}]*\}\}/, '{$1.adoptedStyleSheets=$2}'],
+    [/[\\/]css-tag\.js$/, /=\w\?(\w)=>\1:\w=>\w instanceof CSSStyleSheet\?\(\w=>\{[^}]*\}\)\(\w\):\w([,;])/, '=t=>t$2'],
+    // No reactive controllers.
+    [/[\\/]reactive-element[\\/]reactive-element\.js$/, /addController\(\w\)\{[^}]*\}removeController\(\w\)\{[^}]*\}/, ''],
+    [/[\\/]reactive-element[\\/]reactive-element\.js$/, /this\._\$EO\?\.forEach\(\w=>\w\.host\w+\?\.\(\)\)/, 'void 0', 4],
+    // No class initializers, no decorator metadata.
+    [/[\\/]reactive-element[\\/]reactive-element\.js$/, /static addInitializer\(\w\)\{[^}]*\}/, ''],
+    [/[\\/]reactive-element[\\/]reactive-element\.js$/, /,this\.constructor\.l\?\.forEach\(\w=>\w\(this\)\)/, ''],
+    [/[\\/]reactive-element[\\/]reactive-element\.js$/, /void 0!==(\w)\.l&&\(this\.l=\[\.\.\.\1\.l\]\),/, ''],
+    [/[\\/]reactive-element[\\/]reactive-element\.js$/, /Symbol\.metadata\?\?=Symbol\("metadata"\),\w+\.litPropertyMetadata\?\?=new WeakMap;/, ''],
+    [/[\\/]reactive-element[\\/]reactive-element\.js$/, /const (\w)=this\[Symbol\.metadata\];if\(null!==\1\)\{const (\w)=litPropertyMetadata\.get\(\1\);if\(void 0!==\2\)for\(const\[\w,\w\]of \2\)this\.elementProperties\.set\(\w,\w\)\}/, ''],
+    // html templates only.
+    [/[\\/]lit-html[\\/]lit-html\.js$/, /=2===\w\?"<svg>":3===\w\?"<math>":""/, '=""'],
+    [/[\\/]lit-html[\\/]lit-html\.js$/, /\+\(2===\w\?"<\/svg>":3===\w\?"<\/math>":""\)/, ''],
+    [/[\\/]lit-html[\\/]lit-html\.js$/, /,2===\w\|\|3===\w\)\{const (\w)=this\.el\.content\.firstChild;\1\.replaceWith\(\.\.\.\1\.childNodes\)\}/, ')'],
   ];
   return {
     name: 'gentle-widgets-trim-lit',
     transform(code, id) {
       const mine = edits.filter(([file]) => file.test(id));
       if (!mine.length) return null;
-      for (const [, pattern, replacement] of mine) {
-        const count = code.match(new RegExp(pattern.source, 'g'))?.length ?? 0;
-        if (count !== 1) this.error(`Lit changed: ${pattern} matched ${count} times in ${id} (see trimLit in rollup.config.mjs).`);
-        code = code.replace(pattern, replacement);
+      for (const [, pattern, replacement, times = 1] of mine) {
+        const all = new RegExp(pattern.source, 'g');
+        const count = code.match(all)?.length ?? 0;
+        if (count !== times) this.error(`Lit changed: ${pattern} matched ${count} times in ${id}, not ${times} (see trimLit in rollup.config.mjs).`);
+        code = code.replace(all, replacement);
       }
       return { code, map: null };
     },

@@ -162,6 +162,7 @@ describe('<journal-prompts>', () => {
       // The light-DOM list is the fallback: once upgraded, each prompt shows once, as a label.
       expect(isRendered(el.querySelector('li')!)).to.equal(false);
       expect([...el.shadowRoot!.querySelectorAll('[part="actions"] button')].map(text)).to.deep.equal([en.copy, en.markdown, en.text, en.print, en.delete, en.lock]);
+      expect(text(button(el, 'lock').parentElement), 'the lock on a row of its own').to.equal(en.lock);
       expect(text(button(el, 'delete'))).to.equal('Delete my answers');
       expect(isRendered(shadow(el, '[part="nav"]')), 'no steps navigation in the list layout').to.equal(false);
       expect(text(toggle(el).closest('label'))).to.equal('Keep my answers on this device');

@@ -20,7 +20,7 @@ export interface JournalPromptsExportDetail {
   format: 'clipboard' | 'markdown' | 'text' | 'print';
 }
 
-const ACTIONS = ['copy', 'markdown', 'text', 'print', 'delete', 'lock'] as const;
+const ACTIONS = ['copy', 'markdown', 'text', 'print', 'delete'] as const;
 const LAYOUTS = ['list', 'steps'];
 const STORAGES = ['session', 'local', 'none'];
 /** Window events a journal follows; `content-notice-exit` bubbles up from the document. */
@@ -406,8 +406,7 @@ export class JournalPromptsElement extends GentleElement {
   }
 
   #act(action: (typeof ACTIONS)[number]) {
-    if (action === 'lock') this.#locking();
-    else if (action === 'copy') this.copy();
+    if (action === 'copy') this.copy();
     else if (action === 'print') this.print();
     else if (action !== 'delete') this.download(action);
     else if (confirm(this.#t('confirm'))) this.clear();
@@ -455,11 +454,8 @@ export class JournalPromptsElement extends GentleElement {
         <span part="counter">${t('step').replace('{i}', String(step + 1)).replace('{n}', String(count))}</span>
         ${button('next', () => this.#go(1), step === count - 1)}
       </div>
-      <div part="actions">
-        ${locked
-          ? button('unlock', () => this.#locking())
-          : ACTIONS.map((action) => (action !== 'lock' || (this.lock !== 'off' && this.#area)) && button(action, () => this.#act(action)))}
-      </div>
+      <div part="actions" ?hidden=${locked}>${ACTIONS.map((action) => button(action, () => this.#act(action)))}</div>
+      <div part="actions" ?hidden=${!locked && (this.lock === 'off' || !this.#area)}>${button(locked ? 'unlock' : 'lock', () => this.#locking())}</div>
       ${this.#lock?.view()}
       <label part="storage" ?hidden=${locked || this.storageLocked || !this.#area}>
         <input type="checkbox" role="switch" .checked=${this.#area === 'local'} @change=${this.#move} />${t('keep')}

@@ -96,7 +96,7 @@ export function onDemandTests(test) {
       journal: [...document.querySelector('journal-prompts').shadowRoot.querySelectorAll('[part~="button"]')].map((b) => b.textContent.trim()),
       consent: document.querySelector('book-call-cta').shadowRoot.querySelector('[part="consent"]').textContent.replace(/\s+/g, ' ').trim(),
     }));
-    assert.deepEqual(labels.journal.slice(-5), ['Alles kopieren', '.md herunterladen', '.txt herunterladen', 'Drucken', 'Meine Antworten löschen']);
+    assert.deepEqual(labels.journal.slice(-6), ['Alles kopieren', '.md herunterladen', '.txt herunterladen', 'Drucken', 'Meine Antworten löschen', 'Meine Antworten sperren']);
     assert.match(labels.consent, /^Öffnet Cal\.com, einen externen Dienst, der Cookies setzen kann\. Stattdessen in einem neuen Tab öffnen$/);
     await assertClean();
   });
@@ -107,7 +107,7 @@ export function onDemandTests(test) {
     const buttons = await page.evaluate(() =>
       [...document.querySelector('journal-prompts').shadowRoot.querySelectorAll('[part~="button"]')].map((b) => b.textContent.trim()),
     );
-    assert.deepEqual(buttons.slice(-5), ['Copy all', 'Download .md', 'Download .txt', 'Print', 'Delete my answers']);
+    assert.deepEqual(buttons.slice(-6), ['Copy all', 'Download .md', 'Download .txt', 'Print', 'Delete my answers', 'Lock my answers']);
     const warned = problems.warnings.filter((text) => text.startsWith('gentle-widgets:'));
     assert.equal(warned.length, 1, JSON.stringify(problems.warnings));
     assert.match(warned[0], /^gentle-widgets: the de strings did not load \(.*gentle-widgets-de\.js.*\), so English is shown\.$/);
