@@ -18,6 +18,7 @@ import { onDemandTests } from './on-demand.mjs';
 import { bfcacheTests } from './bfcache.mjs';
 import { sriTests } from './sri.mjs';
 import { squarespaceTests } from './squarespace.mjs';
+import { quickExitTests } from './quick-exit.mjs';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = fileURLToPath(new URL('./.artifacts/', import.meta.url));
@@ -1671,6 +1672,7 @@ bfcacheTests(test, () => origin);
 sriTests(test);
 squarespaceTests(test);
 layoutShiftTests(test);
+quickExitTests(test, () => origin);
 
 async function assertVisible(page, texts) {
   for (const text of texts) {
