@@ -25,6 +25,9 @@ interface NoticeArgs {
   'hide-label'?: string;
   'dismiss-label'?: string;
   'restore-label'?: string;
+  'exit-href'?: string;
+  'exit-label'?: string;
+  'exiting-label'?: string;
   onContentNoticeReveal?: Action;
   onContentNoticeHide?: Action;
   onContentNoticeDismiss?: Action;
@@ -63,6 +66,9 @@ function notice(args: NoticeArgs, children: TemplateResult | typeof nothing, tag
     hide-label=${ifDefined(text(args['hide-label']))}
     dismiss-label=${ifDefined(text(args['dismiss-label']))}
     restore-label=${ifDefined(text(args['restore-label']))}
+    exit-href=${ifDefined(text(args['exit-href']))}
+    exit-label=${ifDefined(text(args['exit-label']))}
+    exiting-label=${ifDefined(text(args['exiting-label']))}
     style=${ifDefined(styleOf(args))}
     @content-notice-reveal=${logTo(args.onContentNoticeReveal)}
     @content-notice-hide=${logTo(args.onContentNoticeHide)}
@@ -137,6 +143,14 @@ const contentNoteGerman = html`
     zu fragen: <em>Ist das ein Raum, in dem ich mich sicher und respektiert genug fühle, um mich wieder zu öffnen?</em>
   </p>
 `;
+
+/**
+ * Where the quick exit stories go: a picture of a leaf on Storybook's own site, so an exit never takes
+ * the preview to another site. Their snippets show a neutral site in its place.
+ */
+const leaf = '/demo/images/leaf.svg';
+const neutralSite = 'https://www.bbc.co.uk/weather';
+const withNeutralSite = { rewrite: (code: string) => code.replaceAll(leaf, neutralSite) };
 
 type Story = StoryObj<NoticeArgs>;
 
@@ -260,6 +274,29 @@ export const German: Story = {
   parameters: describe('Inside `lang="de"`, the built-in labels are German (also Dutch, French and Spanish).', {
     note: 'On a page with <html lang="de"> the buttons are in German; elsewhere, add lang="de" to the tag.',
   }),
+};
+
+export const QuickExit: Story = {
+  name: 'Quick exit',
+  ...showing(distinction),
+  args: { variant: 'distinction', 'exit-href': leaf },
+  parameters: describe(
+    'For readers who may be watched (GOV.UK calls it “Exit this page”): with `exit-href` naming a neutral page, the notice gets an **Exit this page** button beside its heading, the first thing Tab reaches in the notice. Pressing it blanks the page at once (the title too, so the tab shows nothing of the article), tells a journal on the page to empty its fields and forget this tab’s answers, and replaces the page with the neutral one — in the history too, so Back does not return to it. `exit-label` changes the button’s words, `exiting-label` the neutral “Loading.” shown while the neutral page loads. In Storybook the exit goes to a picture of a leaf on Storybook’s own site, so nothing leaves this machine: choose the story again to come back. The snippet shows a neutral site in its place.',
+    {
+      ...withNeutralSite,
+      note: 'exit-href: a neutral page the reader would not mind being seen on, such as the weather. It does not remove this page from the browser history of earlier visits.',
+    },
+  ),
+};
+
+export const QuickExitKeyboard: Story = {
+  name: 'Quick exit: keyboard',
+  ...showing(contentNote),
+  args: { variant: 'warning', gate: true, 'exit-href': leaf, 'exit-label': 'Leave this page now' },
+  parameters: describe(
+    'The same exit from the keyboard, wherever focus is on the page (in a journal field too): press **Shift three times in a row**, each within 5 seconds of the one before. A Shift counts only when it is pressed on its own — Shift with a letter (a capital while typing) never counts, nor Shift with Ctrl, Alt or Cmd, and holding it down counts once; any other key starts the count over. One set of key listeners serves the whole page however many notices have `exit-href`; the first notice on the page decides where the keys go. Try it here: click the story, then press Shift three times (the leaf appears; choose the story again to come back). A reader who cannot use a mouse reaches the same exit with Tab and Enter on the button.',
+    withNeutralSite,
+  ),
 };
 
 export const BeforeTheScriptLoads: Story = {

@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { ContentNoticeElement } from '../src/content-notice.js';
 import { nav } from '../src/content-notice/quick-exit.js';
 import { GentleElement } from '../src/shared/base.js';
@@ -304,6 +304,26 @@ describe('<content-notice>', () => {
       expect(getComputedStyle(button).outlineStyle, 'a visible focus ring').to.equal('solid');
       await sendKeys({ press: 'Tab' });
       expect(el.shadowRoot!.activeElement).to.equal(dismissButton(el));
+    });
+
+    it('keeps a visible frame and focus ring in forced colours, and no motion', async () => {
+      const el = await exiting();
+      const button = exitButton(el)!;
+      await emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
+      try {
+        document.querySelector<HTMLButtonElement>('#before')!.focus();
+        await sendKeys({ press: 'Tab' });
+        const style = getComputedStyle(button);
+        const highlight = document.body.appendChild(Object.assign(document.createElement('i'), { className: 'probe' }));
+        highlight.style.color = 'Highlight';
+        const system = getComputedStyle(highlight).color;
+        highlight.remove();
+        expect([style.borderTopStyle, parseFloat(style.borderTopWidth) > 0], 'a frame').to.deep.equal(['solid', true]);
+        expect([style.outlineStyle, style.outlineColor], 'the focus ring, in the system highlight colour').to.deep.equal(['solid', system]);
+        expect(style.transitionDuration === '0s' && style.animationName === 'none', 'nothing moves').to.equal(true);
+      } finally {
+        await emulateMedia({ forcedColors: 'none', reducedMotion: 'no-preference' });
+      }
     });
 
     it('is accessible with the button, gated, revealed and collapsed', async () => {

@@ -35,7 +35,6 @@ const flag = { type: Boolean, reflect: true };
  * @slot heading - The notice's heading; defaults to a localised title for the variant.
  * @slot resources - Support links shown under the body, such as a crisis line as a `tel:` link.
  *
- * @attr {string} exit-label - Label of the quick exit button (default: localised "Exit this page").
  * @attr {string} exiting-label - What the blanked page says, and its title, while the neutral page loads (default: localised "Loading.").
  *
  * @event {CustomEvent<ContentNoticeEventDetail>} content-notice-reveal - The reader asks to read gated content; cancel it to keep the content hidden.
@@ -78,6 +77,7 @@ export class ContentNoticeElement extends GentleElement {
     dismissLabel: { attribute: 'dismiss-label' },
     restoreLabel: { attribute: 'restore-label' },
     exitHref: { attribute: 'exit-href' },
+    exitLabel: { attribute: 'exit-label' },
   };
 
   /** What kind of notice this is: `distinction`, `disclaimer` or `warning`. */
@@ -115,6 +115,9 @@ export class ContentNoticeElement extends GentleElement {
    * button, and Shift pressed three times anywhere on the page does the same.
    */
   exitHref?: string;
+
+  /** Label of the quick exit button (default: localised "Exit this page"). */
+  exitLabel?: string;
 
   #memory: NoticeMemory | null = null;
 
@@ -236,7 +239,7 @@ export class ContentNoticeElement extends GentleElement {
       <div part="notice" class="notice ${kind}" role=${kind === 'disclaimer' ? 'note' : 'region'} aria-labelledby="heading">
         <div class="head">
           <div id="heading" part="heading" class="heading"><slot name="heading">${t(kind)}</slot></div>
-          ${safeUrl(this.exitHref) ? html`<button part="exit-button" type="button" @click=${this.exit}>${this.label(strings, 'exit')}</button>` : nothing}
+          ${safeUrl(this.exitHref) ? html`<button part="exit-button" type="button" @click=${this.exit}>${t('exit', this.exitLabel)}</button>` : nothing}
           ${this.dismissible
             ? this.#toggle(
                 'dismiss-button',

@@ -39,7 +39,7 @@ function on(event: Event): void {
     n = 0;
     // Back from the back/forward cache after an exit: the page is the reader's again.
     if (e.persisted && status) {
-      document.body.style.removeProperty('display');
+      document.body.style.display = '';
       document.title = was;
       status.remove();
       status = undefined;
