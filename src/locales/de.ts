@@ -4,7 +4,8 @@ import type { Locale } from '../shared/i18n.js';
 const locale: Locale = {
   'content-notice':
     'Ein wichtiger Unterschied|Wichtiger Hinweis|Inhaltshinweis|Diesen Teil anzeigen|' +
-      'Diesen Teil ausblenden|Hinweis einklappen|Hinweis anzeigen',
+      'Diesen Teil ausblenden|Hinweis einklappen|Hinweis anzeigen|' +
+      'Diese Seite verlassen|Wird geladen.',
   'journal-prompts':
     'Deine eigene Frage|Deine Antwort|Zurück|Weiter|{i} von {n}|' +
       'Meine Antworten auf diesem Gerät behalten|' +
@@ -15,7 +16,22 @@ const locale: Locale = {
       'Drucken|Meine Antworten löschen|' +
       'Alle Antworten löschen? Das lässt sich nicht rückgängig machen.|Kopiert.|Heruntergeladen.|' +
       'Deine Antworten sind gelöscht.|Kopieren nicht möglich.|' +
-      'Das hat nicht geklappt; bitte versuche es noch einmal.',
+      'Das hat nicht geklappt; bitte versuche es noch einmal.|' +
+      'Meine Antworten sperren|Entsperren|Deine Antworten sind gesperrt.',
+  'journal-lock':
+    'Wähle eine Passphrase. Deine Antworten werden verschlüsselt gespeichert, und nur diese Passphrase öffnet sie.|' +
+      'Wenn du sie vergisst, sind deine Antworten verloren: Niemand kann sie wiederherstellen, auch nicht die Betreiber dieser Website.|' +
+      'Passphrase|' +
+      'Dieselbe Passphrase noch einmal|' +
+      'Sperren|' +
+      'Abbrechen|' +
+      'Entsperren|' +
+      'Diese Passphrase öffnet die Antworten nicht. Bitte versuche es noch einmal.|' +
+      'Die beiden Passphrasen sind nicht gleich.|' +
+      'Einen Moment …|' +
+      'Der Speicher hat die gesperrten Antworten abgelehnt, daher hat sich nichts geändert.|' +
+      'Vergessen? Diese Antworten löschen|' +
+      'Sperre entfernen',
   'book-call-cta':
     'Gespräch buchen|Schließen|Öffnet {name}, einen externen Dienst, der Cookies setzen kann.|' +
       'Stattdessen in einem neuen Tab öffnen',

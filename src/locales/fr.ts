@@ -4,7 +4,8 @@ import type { Locale } from '../shared/i18n.js';
 const locale: Locale = {
   'content-notice':
     'Une distinction importante|Remarque importante|Avertissement de contenu|' +
-      'Afficher ce passage|Masquer ce passage|Replier la note|Afficher la note',
+      'Afficher ce passage|Masquer ce passage|Replier la note|Afficher la note|' +
+      'Quitter cette page|Chargement.',
   'journal-prompts':
     'Votre propre question|Votre réponse|Précédent|Suivant|{i} sur {n}|' +
       'Garder mes réponses sur cet appareil|' +
@@ -15,7 +16,22 @@ const locale: Locale = {
       'Télécharger en .txt|Imprimer|Effacer mes réponses|' +
       'Effacer toutes vos réponses ? C’est irréversible.|Copié.|Téléchargé.|' +
       'Vos réponses sont effacées.|Copie impossible.|' +
-      'Cela n’a pas marché ; veuillez réessayer.',
+      'Cela n’a pas marché ; veuillez réessayer.|' +
+      'Verrouiller mes réponses|Déverrouiller|Vos réponses sont verrouillées.',
+  'journal-lock':
+    'Choisissez une phrase secrète. Vos réponses seront enregistrées chiffrées, et seule cette phrase les ouvre.|' +
+      'Si vous l’oubliez, vos réponses sont perdues : personne ne peut les récupérer, pas même le propriétaire de ce site.|' +
+      'Phrase secrète|' +
+      'La même phrase secrète, encore une fois|' +
+      'Verrouiller|' +
+      'Annuler|' +
+      'Déverrouiller|' +
+      'Cette phrase secrète n’ouvre pas ces réponses. Veuillez réessayer.|' +
+      'Les deux phrases secrètes ne sont pas identiques.|' +
+      'Un instant…|' +
+      'Le stockage a refusé les réponses verrouillées ; rien n’a changé.|' +
+      'Oubliée ? Effacer ces réponses|' +
+      'Retirer le verrou',
   'book-call-cta':
     'Réserver un appel|Fermer|Ouvre {name}, un service externe qui peut déposer des cookies.|' +
       'L’ouvrir plutôt dans un nouvel onglet',

@@ -22,6 +22,7 @@ export const warnings = {
   'notice-empty': () => 'is empty, so it is hidden. Paste it into a Code block (Squarespace) or a Custom HTML block (WordPress).',
   'notice-remember': (value: string) => `remember="${value}" is unknown; use none, session, local. Nothing is remembered.`,
   'notice-blocked': (value: string) => `remember="${value}": storage is blocked, so the notice works but will not remember.`,
+  'notice-exit': (value: string) => `exit-href="${value}" is not an http(s) URL; no quick exit.`,
 
   // <journal-prompts>
   'journal-empty': () => 'has no prompts: put an <ol> of <li> directly inside it, in a Code block (Squarespace) or a Custom HTML block (WordPress).',
@@ -30,6 +31,7 @@ export const warnings = {
   'journal-layout': (value: string) => `layout="${value}" is unknown; use list or steps. Showing every prompt.`,
   'journal-storage': (value: string) => `storage="${value}" is unknown; use session, local or none. Keeping answers for this tab only.`,
   'journal-memory': (why: string) => `storage is ${why}, so answers are kept in memory only, until the page closes.`,
+  'journal-lock': (value: string) => `lock="${value}" is unknown; use off to take the lock away. The lock stays.`,
 
   // <book-call-cta>
   'cta-no-link': () => 'has no booking link (an <a href> or href); showing the text alone.',
