@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { strings as ctaStrings } from '../src/book-call-cta/strings.js';
 import { strings } from '../src/content-notice/strings.js';
+import { strings as lockStrings } from '../src/journal-prompts/lock.js';
 import { strings as journalStrings } from '../src/journal-prompts/strings.js';
 import de from '../src/locales/de.js';
 import es from '../src/locales/es.js';
@@ -37,8 +38,8 @@ describe('i18n', () => {
 
   it('lists every string in every language file, in the order of the keys', () => {
     for (const [lang, locale] of Object.entries({ de, nl, fr, es })) {
-      expect(Object.keys(locale), lang).to.have.members(['content-notice', 'journal-prompts', 'book-call-cta', 'related-stories']);
-      for (const table of [strings, journalStrings, ctaStrings, storiesStrings]) {
+      expect(Object.keys(locale), lang).to.have.members(['content-notice', 'journal-prompts', 'journal-lock', 'book-call-cta', 'related-stories']);
+      for (const table of [strings, journalStrings, lockStrings, ctaStrings, storiesStrings]) {
         const words = locale[table.name].split('|');
         expect(words, `${lang} ${table.name}`).to.have.length(table.keys.length);
         expect(words.every(Boolean), `${lang} ${table.name} has an empty string`).to.equal(true);
