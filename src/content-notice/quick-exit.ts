@@ -1,9 +1,7 @@
 /**
- * The quick exit of `<content-notice exit-href>`, without Lit: the page-wide Shift ×3 detector, and
- * the blanking of the page, undone when the back/forward cache brings the page back. Short names,
- * because every byte here is in the CDN bundle.
+ * The notice's quick exit, without Lit: the page's Shift ×3 detector, and the blank page, undone when
+ * the back/forward cache brings the page back. Names are short: all of it is in the CDN bundle.
  */
-
 import { safeUrl } from '../shared/url.js';
 
 /** A notice, as the quick exit sees it. */
@@ -13,10 +11,10 @@ export interface Exit {
   exit(): void;
 }
 
-/** Notices that may exit, in the order they armed: the first one's `exit()` answers the keyboard. */
+/** Armed notices in the order they armed: the first one answers the keyboard. */
 const armed = new Set<Exit>();
 
-/** Lone Shift presses counted (`n`), the `timeStamp` of the last (`t`), whether Shift is down alone now (`a`). */
+/** Lone Shifts counted (`n`), the `timeStamp` of the last (`t`), Shift down alone now (`a`). */
 let n = 0;
 let t = 0;
 let a = false;
@@ -26,11 +24,10 @@ let was = '';
 let status: HTMLElement | undefined;
 
 /**
- * The page's one key listener (`keydown` and `keyup`), also its `pageshow` listener once it is blank.
- * Shift pressed three times in a row, each within 5 s of the one before, exits. A Shift counts only
- * when it was pressed alone: no other key went down or up while it was held (Shift+A, a capital typed
- * in a journal), no Ctrl, Alt or Meta with it; its auto-repeat is ignored. Any other key starts over.
- * It counts on key-up, as GOV.UK's does, so a Shift that turns out to be a modifier never counts.
+ * The page's one `keydown`/`keyup` listener, and its `pageshow` listener once blank. Three lone Shifts,
+ * each within 5 s of the one before, exit. Alone means no other key went down or up while Shift was held
+ * (Shift+A, a capital typed in a journal) and no Ctrl, Alt or Meta with it; auto-repeat is ignored and any
+ * other key starts over. Counted on key-up, as GOV.UK does, when Shift has turned out not to be a modifier.
  */
 function on(event: Event): void {
   const e = event as KeyboardEvent & PageTransitionEvent;
@@ -58,10 +55,9 @@ function on(event: Event): void {
 }
 
 /**
- * Arms a notice that is on the page with a valid `exit-href`, disarms it otherwise, and returns that
- * URL (`null` when it is not valid). While any notice is armed the page has one `keydown` and one
- * `keyup` listener (capture, on `window`, so nothing on the page can stop them first): the platform
- * adds a listener once however often it is added, and removing an absent one does nothing.
+ * Arms a connected notice with a valid `exit-href`, disarms it otherwise; returns the URL or `null`.
+ * One capture listener pair on `window` while any is armed: the platform adds a listener once however
+ * often it is added, and removing an absent one does nothing.
  */
 export function arm(notice: Exit): string | null {
   const href = safeUrl(notice.exitHref);
@@ -71,9 +67,9 @@ export function arm(notice: Exit): string | null {
 }
 
 /**
- * Blanks the page at once: `<body>` hidden (CSSOM with `!important`, so no theme rule shows it and a
- * strict CSP allows it), the title replaced by `text`, and `text` in a polite status element on
- * `<html>`, outside the hidden body, written after it is inserted so screen readers announce it.
+ * Blanks the page: `<body>` hidden through CSSOM with `!important` (no theme rule wins, a strict CSP
+ * allows it), `text` as the title and in a polite status on `<html>`, written once it is in the page
+ * so screen readers announce it.
  */
 export function blank(text: string): void {
   if (!status) {
@@ -90,11 +86,7 @@ export function blank(text: string): void {
 /** Where the exit goes; tests replace `go` so that they never leave their page. */
 export const nav = { go: (href: string) => location.replace(href) };
 
-/**
- * The exit, in the order that matters: blank the page, tell the page's other elements
- * (`content-notice-exit` on `document`: a journal empties its fields), then let the neutral page
- * replace this one in the history.
- */
+/** Blank first, then tell the page (`content-notice-exit`: a journal empties itself), then go. */
 export function leave(href: string, text: string): void {
   blank(text);
   document.dispatchEvent(new Event('content-notice-exit', { bubbles: true }));
