@@ -160,13 +160,14 @@ export const locales = ['de', 'nl', 'fr', 'es'];
 /**
  * Modules the elements import only when a page needs them, and the file each becomes beside the CDN
  * bundle: the feed parsers (a `<related-stories>` with `src`), the warnings (something on the page
- * is wrong), the journal's Copy, Download and Print (a reader who writes), its lock (a reader who
- * locks or unlocks), what a booking frame
+ * is wrong), the notice's quick exit (a page with `exit-href`), the journal's Copy, Download and Print
+ * (a reader who writes), its lock (a reader who locks or unlocks), what a booking frame
  * needs (a reader who opens one) and the strings of each language but English (a page that speaks it).
  */
 export const onDemandFiles = {
   'related-stories/sources/index.ts': feedsFile,
   'shared/warnings.ts': 'gentle-widgets-warnings.js',
+  'content-notice/quick-exit.ts': 'gentle-widgets-exit.js',
   'journal-prompts/export.ts': 'gentle-widgets-export.js',
   'journal-prompts/lock.ts': 'gentle-widgets-lock.js',
   'book-call-cta/scheduler.ts': 'gentle-widgets-scheduler.js',
@@ -301,10 +302,11 @@ export default [
       terser(terserOptions),
     ],
   },
-  // CDN: the warnings, the journal's export code and lock, the booking frame's code, one file per language but English.
+  // CDN: the warnings, the notice's quick exit, the journal's export code and lock, the booking frame's code, one file per language but English.
   {
     input: {
       warnings: 'src/shared/warnings.ts',
+      exit: 'src/content-notice/quick-exit.ts',
       export: 'src/journal-prompts/export.ts',
       lock: 'src/journal-prompts/lock.ts',
       scheduler: 'src/book-call-cta/scheduler.ts',

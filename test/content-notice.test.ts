@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { ContentNoticeElement } from '../src/content-notice.js';
 import { nav } from '../src/content-notice/quick-exit.js';
@@ -345,6 +345,7 @@ describe('<content-notice>', () => {
       document.addEventListener('content-notice-exit', listener);
       try {
         exitButton(el)!.click();
+        await waitUntil(() => went.length > 0, 'the exit');
       } finally {
         document.removeEventListener('content-notice-exit', listener);
       }
@@ -362,7 +363,7 @@ describe('<content-notice>', () => {
       const el = await exiting('en', 'exit-label=Leave now&exiting-label=One moment.&exit-href=/weather');
       expect(el.exitHref).to.equal('/weather');
       expect(exitButton(el)!.textContent!.trim()).to.equal('Leave now');
-      el.exit();
+      await el.exit();
       expect(document.title).to.equal('One moment.');
       expect(went).to.deep.equal([new URL('/weather', location.href).href]);
     });
@@ -376,7 +377,7 @@ describe('<content-notice>', () => {
       ]) {
         const el = await exiting(lang);
         expect(exitButton(el)!.textContent!.trim(), lang).to.equal(label);
-        el.exit();
+        await el.exit();
         expect(document.title, lang).to.equal(status);
         restored();
         el.remove();
@@ -441,7 +442,7 @@ describe('<content-notice>', () => {
       el.exitHref = undefined;
       await el.updateComplete;
       expect(exitButton(el)).to.equal(null);
-      el.exit();
+      await el.exit();
       await shiftThrice();
       expect(went).to.have.length(1);
     });
@@ -573,7 +574,7 @@ describe('<content-notice>', () => {
         expect(exitButton(el), bad).to.equal(null);
         expect(isRendered(el.querySelector('p')!)).to.equal(true);
         await shiftThrice();
-        el.exit();
+        await el.exit();
         expect(went, bad).to.deep.equal([]);
         expect(getComputedStyle(document.body).display).to.equal('block');
       }

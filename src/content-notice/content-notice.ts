@@ -5,7 +5,6 @@ import { sharedStyles } from '../shared/styles.js';
 import { safeUrl } from '../shared/url.js';
 import { styles } from './content-notice.styles.js';
 import { noticeKey, openNoticeMemory, type NoticeMemory, type NoticeState } from './notice-memory.js';
-import { arm, leave } from './quick-exit.js';
 import { strings, type ContentNoticeString } from './strings.js';
 
 export type ContentNoticeVariant = 'distinction' | 'disclaimer' | 'warning';
@@ -17,6 +16,11 @@ export interface ContentNoticeEventDetail {
 }
 
 const VARIANTS: readonly string[] = ['distinction', 'disclaimer', 'warning'];
+/**
+ * The quick exit's code (the Shift listener, the blank page): in the CDN build a file beside the bundle,
+ * fetched as soon as a notice with `exit-href` connects, long before a reader can press anything.
+ */
+const quickExit = () => import('./quick-exit.js');
 const AREAS: readonly string[] = ['session', 'local'];
 /** A boolean attribute, reflected so page CSS can style the state. */
 const flag = { type: Boolean, reflect: true };
@@ -152,21 +156,36 @@ export class ContentNoticeElement extends GentleElement {
   /**
    * The quick exit, as the button and the Shift key do it: blanks the page at once, fires
    * `content-notice-exit` on `document`, and replaces this page, in the history too, with `exit-href`.
-   * Does nothing without a valid `exit-href`.
+   * Does nothing without a valid `exit-href`. Resolves once the page is blank and leaving (at once: the
+   * notice fetched the exit's code when it connected).
    */
-  exit(): void {
+  async exit(): Promise<void> {
     const href = safeUrl(this.exitHref);
-    if (href) leave(href, this.label(strings, 'exiting'));
+    // Without its code (it could not load), the neutral page still replaces this one.
+    if (href) await quickExit().then(({ leave }) => leave(href, this.label(strings, 'exiting')), () => location.replace(href));
+  }
+
+  /** Whether the keyboard exit answers to this notice. */
+  #armed = false;
+
+  /** Arms the keyboard exit while the notice is on the page with a valid `exit-href`, disarms it otherwise. */
+  #arm() {
+    if (this.exitHref != null || this.#armed) {
+      quickExit().then(
+        ({ arm }) => (this.#armed = !!arm(this)),
+        () => this.warnOnce('notice-exit-code'),
+      );
+    }
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    arm(this);
+    this.#arm();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    arm(this);
+    this.#arm();
   }
 
   #set(change: Partial<NoticeState>, event?: string): void {
@@ -183,7 +202,10 @@ export class ContentNoticeElement extends GentleElement {
       this.warn('notice-gate');
     }
     if (changed.has('remember')) this.#openMemory();
-    if (changed.has('exitHref') && !arm(this) && this.exitHref != null) this.warn('notice-exit', this.exitHref);
+    if (changed.has('exitHref')) {
+      if (this.exitHref != null && !safeUrl(this.exitHref)) this.warn('notice-exit', this.exitHref);
+      this.#arm();
+    }
   }
 
   protected override firstUpdated(): void {

@@ -1,6 +1,7 @@
 /**
  * The notice's quick exit, without Lit: the page's Shift ×3 detector, and the blank page, undone when
- * the back/forward cache brings the page back. Names are short: all of it is in the CDN bundle.
+ * the back/forward cache brings the page back. The notice imports it as soon as it has an `exit-href`
+ * (in the CDN build it is a file beside the bundle), so pages without a quick exit never load it.
  */
 import { safeUrl } from '../shared/url.js';
 

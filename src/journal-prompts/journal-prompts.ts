@@ -150,8 +150,6 @@ export class JournalPromptsElement extends GentleElement {
   #sealed = false;
   /** The lock, once the reader has asked to lock or unlock; open while it holds the key. */
   #lock?: JournalLock;
-  /** A quick exit emptied the journal: nothing is written until the page is shown again. */
-  #left = false;
   readonly #saver = saver(() => this.#save());
 
   get #count() {
@@ -195,8 +193,9 @@ export class JournalPromptsElement extends GentleElement {
     const { type } = event;
     if (type === 'content-notice-exit') this.#leave();
     // Back from the back/forward cache after a quick exit: what this device keeps comes back.
-    else if (type === 'pageshow') this.#left && (event as PageTransitionEvent).persisted && this.#open();
-    else if (type !== 'storage') this.#saver.flush();
+    else if (type === 'pageshow') {
+      if ((event as PageTransitionEvent).persisted && !this.#area) this.#open();
+    } else if (type !== 'storage') this.#saver.flush();
     // Take the other tab's answers, unless the reader is typing here.
     else if ((event as StorageEvent).key === this.#key && this.#area === 'local' && !this.#saver.pending) this.#load((event as StorageEvent).newValue);
   };
@@ -204,12 +203,13 @@ export class JournalPromptsElement extends GentleElement {
   /**
    * A quick exit (`content-notice-exit`): words kept on this device are saved (locked ones
    * encrypted), words kept in this tab are removed, the key is forgotten and the fields emptied.
+   * Nothing is written until the page is shown again (no area to write to).
    */
   #leave() {
     if (this.#area === 'local') this.#saver.flush();
     else writeItem(this.#store, this.#key, null);
     this.#saver.cancel();
-    this.#left = true;
+    this.#area = null;
     this.#answers = {};
     this.#lock?.forget();
     for (const field of this.renderRoot.querySelectorAll('textarea')) field.value = '';
@@ -225,7 +225,6 @@ export class JournalPromptsElement extends GentleElement {
 
   /** Finds the answers (in the other area, when the reader moved them there) and loads them. */
   #open() {
-    this.#left = false;
     let want = this.storage;
     if (!STORAGES.includes(want)) {
       this.warn('journal-storage', want);
@@ -269,7 +268,7 @@ export class JournalPromptsElement extends GentleElement {
     const area = this.#area;
     const lock = this.#lock;
     // Never open text over a locked record; nothing at all after a quick exit.
-    if (!area || this.#left || (this.#sealed && !lock?.open)) return;
+    if (!area || (this.#sealed && !lock?.open)) return;
     const text = encode(this.#answers, keep || this.#sealed);
     // A locked journal's answers are encrypted first, which the browser does asynchronously.
     if (this.#sealed) lock!.save(text!).then((ok) => this.#saved(ok, area));

@@ -197,8 +197,7 @@ export class JournalLock {
    * Writes a locked record where the journal keeps its answers, and removes any copy in the other
    * storage area: no open copy of the answers is left anywhere. `false` when storage refused.
    */
-  #store(record: string): boolean {
-    const [store, key] = this.#host.where();
+  #store(record: string, [store, key] = this.#host.where()): boolean {
     return writeItem(store, key, record) && (['session', 'local'] as const).every((area) => storageArea(area) === store || writeItem(storageArea(area), key, null));
   }
 
@@ -206,8 +205,9 @@ export class JournalLock {
   save(text: string): Promise<boolean> {
     const key = this.#key;
     if (!key) return Promise.resolve(false);
-    const context = this.#host.where()[1];
-    const write = this.#writes.then(async () => this.#store(await seal(text, key, this.#salt, this.#iterations, context)));
+    // Where the journal keeps its answers now: a quick exit right after this save must not redirect it.
+    const where = this.#host.where();
+    const write = this.#writes.then(async () => this.#store(await seal(text, key, this.#salt, this.#iterations, where[1]), where));
     this.#writes = write.catch(() => false);
     return write;
   }
@@ -284,7 +284,7 @@ export class JournalLock {
     const { html } = this.#host;
     const t = (key: JournalLockString) => this.#host.label(strings, key);
     const set = this.#form === 'set';
-    const field = (id: string, key: JournalLockString, complete: string) =>
+    const field = (id: string, key: JournalLockString, complete: 'new-password' | 'current-password') =>
       html`<label part="label" for=${id}>${t(key)}</label><input part="passphrase" id=${id} type="password" required autocomplete=${complete} />`;
     if (!this.#form) return this.#key ? html`<div part="actions"><button part="button remove" type="button" @click=${() => this.#remove()}>${t('remove')}</button></div>` : '';
     return html`<form part="lock" method="dialog" @submit=${(event: SubmitEvent) => this.#submit(event)}>

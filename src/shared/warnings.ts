@@ -23,6 +23,7 @@ export const warnings = {
   'notice-remember': (value: string) => `remember="${value}" is unknown; use none, session, local. Nothing is remembered.`,
   'notice-blocked': (value: string) => `remember="${value}": storage is blocked, so the notice works but will not remember.`,
   'notice-exit': (value: string) => `exit-href="${value}" is not an http(s) URL; no quick exit.`,
+  'notice-exit-code': () => 'the quick exit did not load: Shift ×3 does nothing, the button still leaves. Serve the files beside the bundle.',
 
   // <journal-prompts>
   'journal-empty': () => 'has no prompts: put an <ol> of <li> directly inside it, in a Code block (Squarespace) or a Custom HTML block (WordPress).',
