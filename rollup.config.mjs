@@ -45,7 +45,7 @@ export function ownTrustedTypesPolicy() {
 
 /**
  * Lit's production build still carries what this library never uses, and the CDN bundle's private copy
- * of Lit drops it (about 600 bytes brotli that no reader used):
+ * of Lit drops it (about 650 bytes brotli that no reader used):
  * - hooks for the Shadow DOM polyfills and for hydrating server-rendered HTML, and the lists of loaded
  *   Lit versions on `globalThis` (which would make a host's own Lit warn about "multiple versions"
  *   because of our private copy);
@@ -53,6 +53,8 @@ export function ownTrustedTypesPolicy() {
  * - the `<style>` fallback for browsers without `adoptedStyleSheets`: every browser that runs the bundle
  *   (ES2022 with static blocks, `color-mix()`) has them;
  * - reactive controllers, class initializers and decorator metadata (no decorators, no controllers here);
+ * - `Object` and `Array` attribute converters (every property here is a string, a boolean or a number),
+ *   and directives: resolving them, and telling async ones of the host's connection (no directives here);
  * - `svg` and `mathml` templates (every template here is `html`).
  * Each edit must match exactly as often as stated; a Lit release that changes them stops the build
  * here, and the end-to-end tests run the bundle that results.
@@ -78,6 +80,14 @@ export function trimLit() {
     [/[\\/]reactive-element[\\/]reactive-element\.js$/, /void 0!==(\w)\.l&&\(this\.l=\[\.\.\.\1\.l\]\),/, ''],
     [/[\\/]reactive-element[\\/]reactive-element\.js$/, /Symbol\.metadata\?\?=Symbol\("metadata"\),\w+\.litPropertyMetadata\?\?=new WeakMap;/, ''],
     [/[\\/]reactive-element[\\/]reactive-element\.js$/, /const (\w)=this\[Symbol\.metadata\];if\(null!==\1\)\{const (\w)=litPropertyMetadata\.get\(\1\);if\(void 0!==\2\)for\(const\[\w,\w\]of \2\)this\.elementProperties\.set\(\w,\w\)\}/, ''],
+    // No Object or Array properties: every property here is a string, a boolean or a number.
+    [/[\\/]reactive-element[\\/]reactive-element\.js$/, /;break;case Object:case Array:\w=null==\w\?\w:JSON\.stringify\(\w\)/, ''],
+    [/[\\/]reactive-element[\\/]reactive-element\.js$/, /;break;case Object:case Array:try\{\w=JSON\.parse\(\w\)\}catch\(\w\)\{\w=null\}/, ''],
+    // No async directives, so nothing to tell of the host's connection.
+    [/[\\/]lit-element[\\/]lit-element\.js$/, /connectedCallback\(\)\{super\.connectedCallback\(\),this\._\$Do\?\.setConnected\(!0\)\}disconnectedCallback\(\)\{super\.disconnectedCallback\(\),this\._\$Do\?\.setConnected\(!1\)\}/, ''],
+    [/[\\/]lit-html[\\/]lit-html\.js$/, /setConnected\(\w\)\{void 0===this\._\$AM&&\(this\._\$Cv=\w,this\._\$AP\?\.\(\w\)\)\}/, ''],
+    // No directives: a value is rendered as it is.
+    [/[\\/]lit-html[\\/]lit-html\.js$/, /function (\w)\(\w,(\w),\w=\w,\w\)\{if\(\2===\w\)return \2;let [^{}]*_\$litDirective\$[^{}]*,\2\}(?=class )/, 'function $1(t,$2){return $2}'],
     // html templates only.
     [/[\\/]lit-html[\\/]lit-html\.js$/, /=2===\w\?"<svg>":3===\w\?"<math>":""/, '=""'],
     [/[\\/]lit-html[\\/]lit-html\.js$/, /\+\(2===\w\?"<\/svg>":3===\w\?"<\/math>":""\)/, ''],
