@@ -5,9 +5,9 @@
 import { getCustomElements, type StoryContext } from '@storybook/web-components-vite';
 
 export const cdnScript =
-  '<script type="module" src="https://cdn.jsdelivr.net/npm/gentle-widgets@0.1.0/dist/cdn/gentle-widgets.js" integrity="sha384-Vn8pMBGhLcsy3Rsba9TIJsUvDtSp6CeLLs4b1jRQ7/27JO9h+IJSsBh+Ur2HzaqL" crossorigin="anonymous" fetchpriority="low"></script>';
+  '<script type="module" src="https://cdn.jsdelivr.net/npm/gentle-widgets@0.1.0/dist/cdn/gentle-widgets.js" integrity="sha384-5xrAKXPUklc1Ld63pYn30DsdJ5+qjZFfaObl9T9sZAI5OsB1aFZybxgEB7mw0nlX" crossorigin="anonymous" fetchpriority="low"></script>';
 export const cdnStylesheet =
-  '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/gentle-widgets@0.1.0/dist/cdn/gentle-widgets.css" integrity="sha384-F506zmzA810s1d2xE5AijhbkJ8Co9EDyLuMoNRx60lVMHcYCzUqIESWl0o8+m3Aq" crossorigin="anonymous">';
+  '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/gentle-widgets@0.1.0/dist/cdn/gentle-widgets.css" integrity="sha384-EmP69RFDvl2siLUBd4+Drlijl3uWLGndSgAfvAc0sbaOhEXCd3KVZuozhC3CHyXv" crossorigin="anonymous">';
 
 /** `parameters.embed` of a story. */
 export interface EmbedParameters {
