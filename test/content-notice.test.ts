@@ -289,14 +289,17 @@ describe('<content-notice>', () => {
         return el;
       });
 
-    it('renders a real "Exit this page" button beside the heading, first in the notice\'s Tab order', async () => {
+    it('renders a real "Exit this page" button on its own line above the heading, first in the notice\'s Tab order', async () => {
       const el = await exiting();
       const button = exitButton(el) as HTMLButtonElement;
       expect(button.localName).to.equal('button');
       expect(button.type).to.equal('button');
       expect(button.textContent!.trim()).to.equal('Exit this page');
-      expect(button.parentElement!.className, 'in the head row').to.equal('head');
-      expect(button.previousElementSibling!.id).to.equal('heading');
+      expect(button.parentElement!.getAttribute('part'), 'first in the notice').to.equal('notice');
+      expect(button.parentElement!.firstElementChild).to.equal(button);
+      expect(button.nextElementSibling!.className).to.equal('head');
+      const [own, heading] = [button, shadow(el, '#heading')!].map((node) => node.getBoundingClientRect());
+      expect(own.bottom, 'a line of its own, above the heading').to.be.at.most(heading.top);
       expect(isRendered(button)).to.equal(true);
       document.querySelector<HTMLButtonElement>('#before')!.focus();
       await sendKeys({ press: 'Tab' });

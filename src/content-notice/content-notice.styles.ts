@@ -47,6 +47,11 @@ export const styles = css`
     padding-top: 0.75em;
     border-top: 1px solid color-mix(in srgb, currentColor 20%, transparent);
   }
+  /* First in the notice and on a line of its own, so the pre-upgrade stylesheet can keep its room. */
+  [part='exit-button'] {
+    display: block;
+    margin-bottom: 0.5em;
+  }
   [part='dismiss-button'] {
     font-size: 0.875em;
   }

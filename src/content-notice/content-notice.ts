@@ -53,7 +53,7 @@ const flag = { type: Boolean, reflect: true };
  * @csspart resources - The wrapper of the support links.
  * @csspart reveal-button - The button that shows or hides gated content.
  * @csspart dismiss-button - The button that collapses or restores a dismissible notice.
- * @csspart exit-button - The quick exit button, beside the heading (with a valid `exit-href`).
+ * @csspart exit-button - The quick exit button, on a line of its own above the heading (with a valid `exit-href`).
  *
  * @cssproperty [--content-notice-accent=var(--gentle-accent, #3b6e66)] - Colour of the notice's edge and focus ring.
  * @cssproperty [--content-notice-surface=var(--gentle-surface, a 7% tint of the accent)] - Background of the notice (disclaimers have none).
@@ -259,9 +259,9 @@ export class ContentNoticeElement extends GentleElement {
     const t = (key: ContentNoticeString, override?: string) => this.localize(strings, key, override);
     return html`
       <div part="notice" class="notice ${kind}" role=${kind === 'disclaimer' ? 'note' : 'region'} aria-labelledby="heading">
+        ${safeUrl(this.exitHref) ? html`<button part="exit-button" type="button" @click=${this.exit}>${t('exit', this.exitLabel)}</button>` : nothing}
         <div class="head">
           <div id="heading" part="heading" class="heading"><slot name="heading">${t(kind)}</slot></div>
-          ${safeUrl(this.exitHref) ? html`<button part="exit-button" type="button" @click=${this.exit}>${t('exit', this.exitLabel)}</button>` : nothing}
           ${this.dismissible
             ? this.#toggle(
                 'dismiss-button',
