@@ -5,9 +5,9 @@
 import { getCustomElements, type StoryContext } from '@storybook/web-components-vite';
 
 export const cdnScript =
-  '<script type="module" src="https://cdn.jsdelivr.net/npm/gentle-widgets@0.1.0/dist/cdn/gentle-widgets.js" integrity="sha384-5xrAKXPUklc1Ld63pYn30DsdJ5+qjZFfaObl9T9sZAI5OsB1aFZybxgEB7mw0nlX" crossorigin="anonymous" fetchpriority="low"></script>';
+  '<script type="module" src="https://cdn.jsdelivr.net/npm/gentle-widgets@0.1.0/dist/cdn/gentle-widgets.js" integrity="sha384-zUyY8m+gXMc9QfAaZ7SQ6nqp5E5MGJWoY6IQbCqAxtQoAFH58KNwg6FK08RPcI+K" crossorigin="anonymous" fetchpriority="low"></script>';
 export const cdnStylesheet =
-  '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/gentle-widgets@0.1.0/dist/cdn/gentle-widgets.css" integrity="sha384-EmP69RFDvl2siLUBd4+Drlijl3uWLGndSgAfvAc0sbaOhEXCd3KVZuozhC3CHyXv" crossorigin="anonymous">';
+  '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/gentle-widgets@0.1.0/dist/cdn/gentle-widgets.css" integrity="sha384-UQoscpu52Xmpc3at1+G9pILwd2EBxmRupOrwRpwWXIiRsuXTDvc6BQAHPBGR5Zzr" crossorigin="anonymous">';
 
 /** `parameters.embed` of a story. */
 export interface EmbedParameters {

@@ -9,6 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sri } from './sri.mjs';
+import { onDemandFiles } from '../rollup.config.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -51,6 +52,13 @@ export function checkSnippets({ write = false } = {}) {
         if (fixed !== entry) stale.push(`${name}: import map entry ${file}`);
         return fixed;
       });
+    // An import map must name every file the bundle loads beside itself, or that file goes unchecked.
+    const mapped = [...text.matchAll(importMapPattern)].map((entry) => entry[2]);
+    if (mapped.length) {
+      for (const file of Object.values(onDemandFiles)) {
+        if (!mapped.includes(file)) stale.push(`${name}: the import map has no entry for ${file} (add one; the hash is written for you)`);
+      }
+    }
     if (write && updated !== text) writeFileSync(path, updated);
   }
   return stale;
