@@ -56,7 +56,7 @@ const without = (name) => (context) => context.route(`**/gentle-widgets-${name}.
 
 /** Registers the tests with run.mjs's `test`. */
 export function onDemandTests(test) {
-  test('on demand: an English article loads the bundle alone, and defines each element in a task of its own, in page order', async (open) => {
+  test('on demand: an English article loads the bundle and, for its quick exit, the exit\'s code alone, and defines each element in a task of its own, in page order', async (open) => {
     const { page, assertClean } = await open('/demo/', { initScripts: [recordDefines] });
     assert.equal(await allDefined(page), true);
     const defines = await page.evaluate(() => window.__defines);
@@ -70,14 +70,24 @@ export function onDemandTests(test) {
       [],
       'no element is defined in the same task as another',
     );
-    // Nothing beside the bundle yet: English strings are in it, nothing warned, nobody typed or booked.
+    // Nothing beside the bundle but the quick exit (the opening distinction has `exit-href`, so its keys
+    // must work at once): English strings are in the bundle, nothing warned, nobody typed or booked.
     // (The related stories' feed is far below the first screen.)
     const loaded = (await loadedBeside(page)).map(([name]) => name);
     assert.deepEqual(
       loaded.filter((name) => name !== 'feeds'),
-      [],
+      ['exit'],
       `loaded beside the bundle: ${loaded.join(', ')}`,
     );
+    await assertClean();
+  });
+
+  test('on demand: a page whose notices have no exit-href never loads the quick exit', async (open) => {
+    const { page, assertClean } = await open('/test/e2e/pages/gate.html');
+    await page.evaluate(() => customElements.whenDefined('content-notice'));
+    await page.waitForTimeout(300);
+    const loaded = (await loadedBeside(page)).map(([name]) => name);
+    assert.ok(!loaded.includes('exit'), `loaded beside the bundle: ${loaded.join(', ')}`);
     await assertClean();
   });
 
