@@ -19,6 +19,7 @@ import { bfcacheTests } from './bfcache.mjs';
 import { sriTests } from './sri.mjs';
 import { squarespaceTests } from './squarespace.mjs';
 import { quickExitTests } from './quick-exit.mjs';
+import { journalLockTests } from './journal-lock.mjs';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = fileURLToPath(new URL('./.artifacts/', import.meta.url));
@@ -1673,6 +1674,7 @@ sriTests(test);
 squarespaceTests(test);
 layoutShiftTests(test);
 quickExitTests(test, () => origin);
+journalLockTests(test);
 
 async function assertVisible(page, texts) {
   for (const text of texts) {
