@@ -1,4 +1,5 @@
 import { expect, fixture, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../src/journal-prompts.js';
 import type { JournalPromptsElement } from '../src/journal-prompts.js';
 import { isLocked } from '../src/journal-prompts/answer-store.js';
@@ -175,6 +176,15 @@ describe('the journal lock', () => {
       await waitUntil(() => !passphrases(el).length);
       await el.updateComplete;
       expect(deepActive()).to.equal(button(el, 'lock'));
+
+      // So does Escape, from the passphrase field.
+      button(el, 'lock')!.click();
+      await waitUntil(() => passphrases(el).length === 2);
+      passphrases(el)[0].focus();
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !passphrases(el).length, 'Escape closes the form');
+      await el.updateComplete;
+      expect(deepActive()).to.equal(button(el, 'lock'));
     });
 
     it('once locked, no storage key ever holds the answers, and the journal shows only Unlock and the prompts', async () => {
@@ -324,6 +334,17 @@ describe('the journal lock', () => {
       expect(JSON.parse(localStorage.getItem(KEY)!).a[RELEASED]).to.equal(SECRET);
       expect(button(el, 'remove')).to.equal(null);
       expect(fields(el)[0].value).to.equal(SECRET);
+    });
+
+    it('speaks the nearest language, in the bundle and in the lock\'s own file', async () => {
+      const wrapper = await fixture(`<div lang="nl">${markup()}</div>`);
+      const el = wrapper.querySelector('journal-prompts')!;
+      await waitUntil(() => el.shadowRoot && button(el, 'lock'), 'upgraded in Dutch');
+      expect(text(button(el, 'lock'))).to.equal('Mijn antwoorden vergrendelen');
+      button(el, 'lock')!.click();
+      await waitUntil(() => passphrases(el).length === 2);
+      expect(passphrases(el).map((input) => input.labels![0].textContent)).to.deep.equal(['Wachtzin', 'Dezelfde wachtzin nog een keer']);
+      expect(text($(el, 'form[part="lock"]'))).to.include('Vergeet je hem, dan zijn je antwoorden weg');
     });
 
     it('lock="off" takes the button away (a lock set earlier still opens); nothing to lock without storage', async () => {
