@@ -159,7 +159,7 @@ const enterPassphrase = async (element: JournalPromptsElement, ...values: string
   const inputs = [...element.shadowRoot!.querySelectorAll<HTMLInputElement>('input[part="passphrase"]')];
   inputs.forEach((input, i) => (input.value = values[i]));
   inputs[0]?.form?.requestSubmit();
-  for (let waited = 0; waited < 100 && element.shadowRoot!.querySelector('form[part="lock"]'); waited++) {
+  for (let waited = 0; waited < 100 && element.shadowRoot!.querySelector('form[part="lock-form"]'); waited++) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 };
@@ -167,7 +167,7 @@ const enterPassphrase = async (element: JournalPromptsElement, ...values: string
 /** `play`: presses the journal's `part` button, then waits until the lock's form shows. */
 const press = async (element: JournalPromptsElement, part: string) => {
   element.shadowRoot!.querySelector<HTMLButtonElement>(`button[part~="${part}"]`)!.click();
-  for (let waited = 0; waited < 100 && !element.shadowRoot!.querySelector('form[part="lock"]'); waited++) {
+  for (let waited = 0; waited < 100 && !element.shadowRoot!.querySelector('form[part="lock-form"]'); waited++) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 };

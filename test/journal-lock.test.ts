@@ -156,7 +156,7 @@ describe('the journal lock', () => {
       expect(text(button(el, 'lock'))).to.equal('Lock my answers');
       button(el, 'lock')!.click();
       await waitUntil(() => passphrases(el).length === 2, 'the passphrase form');
-      const form = $(el, 'form[part="lock"]')!;
+      const form = $(el, 'form[part="lock-form"]')!;
       expect(text(form)).to.include(lockEn.gone);
       expect(text(form)).to.include(lockEn.choose);
       expect(passphrases(el).map((input) => input.labels![0].textContent)).to.deep.equal([lockEn.passphrase, lockEn.repeat]);
@@ -344,7 +344,7 @@ describe('the journal lock', () => {
       button(el, 'lock')!.click();
       await waitUntil(() => passphrases(el).length === 2);
       expect(passphrases(el).map((input) => input.labels![0].textContent)).to.deep.equal(['Wachtzin', 'Dezelfde wachtzin nog een keer']);
-      expect(text($(el, 'form[part="lock"]'))).to.include('Vergeet je hem, dan zijn je antwoorden weg');
+      expect(text($(el, 'form[part="lock-form"]'))).to.include('Vergeet je hem, dan zijn je antwoorden weg');
     });
 
     it('lock="off" takes the button away (a lock set earlier still opens); nothing to lock without storage', async () => {

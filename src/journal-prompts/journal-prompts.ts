@@ -66,6 +66,22 @@ let exporterAsked = false;
  * @attr {string} deleted-label - Status after deleting.
  * @attr {string} failed-label - Status when copying failed.
  * @attr {string} unavailable-label - Status when Copy, Download or Print could not load (the reader is offline, say).
+ * @attr {string} lock-label - The "Lock my answers" button.
+ * @attr {string} unlock-label - The "Unlock" button of a locked journal.
+ * @attr {string} locked-label - Says the answers are locked (the status line of a locked journal).
+ * @attr {string} choose-label - Above a new passphrase: the answers will be stored encrypted, and only it opens them.
+ * @attr {string} gone-label - Above a new passphrase: a forgotten passphrase means the answers are gone.
+ * @attr {string} passphrase-label - The passphrase field.
+ * @attr {string} repeat-label - The field that repeats a new passphrase.
+ * @attr {string} seal-label - The button that locks with the new passphrase.
+ * @attr {string} cancel-label - The button that closes the lock's form.
+ * @attr {string} open-label - The button that unlocks with the passphrase typed.
+ * @attr {string} wrong-label - Says the passphrase does not open the answers.
+ * @attr {string} differ-label - Says the two new passphrases are not the same.
+ * @attr {string} working-label - Says the lock is at work (deriving the key takes a moment).
+ * @attr {string} unsaved-label - Says storage refused the locked answers, so nothing changed.
+ * @attr {string} forgot-label - The button that deletes locked answers whose passphrase is forgotten.
+ * @attr {string} remove-label - The button that removes the lock, keeping the answers.
  *
  * @event {CustomEvent<JournalPromptsSaveDetail>} journal-prompts-save - The answers were written to this device's storage. The detail never holds answer text.
  * @event {CustomEvent<JournalPromptsExportDetail>} journal-prompts-export - The reader copied, downloaded or printed the answers. The detail never holds answer text.
@@ -90,6 +106,16 @@ let exporterAsked = false;
  * @csspart delete - The "Delete my answers" button.
  * @csspart storage - The "Keep my answers on this device" switch with its label.
  * @csspart status - The line that says where the answers are kept, and the result of the last action.
+ * @csspart lock - The "Lock my answers" button.
+ * @csspart lock-form - The lock's form: a new passphrase (twice), or the passphrase that unlocks.
+ * @csspart unlock - The "Unlock" button of a locked journal.
+ * @csspart passphrase - A passphrase field of the lock's form.
+ * @csspart lock-status - The lock's message under its form (a wrong passphrase, say).
+ * @csspart remove - The "Remove the lock" button of an open locked journal.
+ * @csspart seal - The lock form's "Lock" button.
+ * @csspart open - The lock form's "Unlock" button.
+ * @csspart cancel - The lock form's "Cancel" button.
+ * @csspart forgot - The lock form's "Forgot it? Delete these answers" button.
  *
  * @cssproperty [--journal-prompts-field-surface=var(--gentle-surface, transparent)] - Background of the answer fields.
  * @cssproperty [--journal-prompts-field-border=a 35% tint of the text colour] - Border colour of the answer fields.

@@ -289,7 +289,7 @@ export class JournalLock {
     if (!this.#form) return this.#key ? html`<div part="actions"><button part="button remove" type="button" @click=${() => this.#remove()}>${t('remove')}</button></div>` : '';
     // Escape closes the form, as it would a dialog.
     const escape = (event: KeyboardEvent) => event.key === 'Escape' && this.#cancel(event);
-    return html`<form part="lock" method="dialog" @submit=${(event: SubmitEvent) => this.#submit(event)} @keydown=${escape}>
+    return html`<form part="lock-form" method="dialog" @submit=${(event: SubmitEvent) => this.#submit(event)} @keydown=${escape}>
       ${set ? html`<p>${t('choose')}</p><p><strong>${t('gone')}</strong></p>` : ''}
       ${field('pass', 'passphrase', set ? 'new-password' : 'current-password')} ${set ? field('again', 'repeat', 'new-password') : ''}
       <div part="actions">

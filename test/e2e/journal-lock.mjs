@@ -45,7 +45,7 @@ export function journalLockTests(test) {
     await shadow(page, '[part~="lock"]').click();
     await shadow(page, 'input[part="passphrase"]').first().waitFor();
     assert.ok((await beside(page)).includes('lock'), 'the lock code, fetched from beside the bundle');
-    assert.match(await shadow(page, 'form[part="lock"]').innerText(), /If you forget it, your answers are gone/);
+    assert.match(await shadow(page, 'form[part="lock-form"]').innerText(), /If you forget it, your answers are gone/);
     // Keyboard only: the passphrase field has focus, Tab to the second, Enter locks.
     await page.keyboard.type(PASS);
     await page.keyboard.press('Tab');
