@@ -163,6 +163,10 @@ describe('the journal lock', () => {
       expect(passphrases(el).every((input) => input.type === 'password' && !input.name), 'unnamed: never submitted anywhere').to.equal(true);
       expect(form.getAttribute('method')).to.equal('dialog');
       expect(deepActive(), 'focus moves to the passphrase').to.equal(passphrases(el)[0]);
+      expect(button(el, 'lock')!.checkVisibility(), 'the form’s own Lock button takes the place of the journal’s').to.equal(false);
+      const field = passphrases(el)[0].getBoundingClientRect();
+      expect(field.width, 'a field wide enough to type in').to.be.greaterThan(150);
+      expect(field.height).to.be.greaterThan(20);
       await expect(el).to.be.accessible();
 
       // Two different passphrases: nothing is locked, the reader is told and tries again.

@@ -25,13 +25,12 @@ export const styles = css`
   ::slotted(*) {
     margin: 0 !important;
   }
-  textarea {
+  /* Answer fields, and the lock's passphrase fields. */
+  textarea,
+  [type='password'] {
     display: block;
     box-sizing: border-box;
     width: 100%;
-    min-height: var(--journal-prompts-field-height, 4.5em);
-    max-height: 70vh;
-    field-sizing: content;
     margin-top: 0.35em;
     padding: 0.5em 0.75em;
     font: inherit;
@@ -39,9 +38,18 @@ export const styles = css`
     background: var(--journal-prompts-field-surface, var(--gentle-surface, transparent));
     border: 1px solid var(--journal-prompts-field-border, color-mix(in srgb, currentColor 35%, transparent));
     border-radius: var(--_radius);
+  }
+  textarea {
+    min-height: var(--journal-prompts-field-height, 4.5em);
+    max-height: 70vh;
+    field-sizing: content;
     resize: vertical;
   }
-  [part~='storage'] {
+  [type='password'] {
+    max-width: 24em;
+  }
+  [part~='storage'],
+  form {
     display: block;
     margin-top: var(--_gap);
   }
@@ -56,7 +64,7 @@ export const styles = css`
   button:disabled {
     opacity: 0.5;
   }
-  input {
+  [role='switch'] {
     width: 1.1em;
     height: 1.1em;
     margin: 0 0.5em 0 0;
@@ -84,7 +92,8 @@ export const styles = css`
     }
   }
   @media (forced-colors: active) {
-    textarea {
+    textarea,
+    [type='password'] {
       border-color: CanvasText;
     }
   }

@@ -480,7 +480,7 @@ export class JournalPromptsElement extends GentleElement {
         ${button('next', () => this.#go(1), step === count - 1)}
       </div>
       <div part="actions" ?hidden=${locked}>${ACTIONS.map((action) => button(action, () => this.#act(action)))}</div>
-      <div part="actions" ?hidden=${!locked && (this.lock === 'off' || !this.#area)}>${button(locked ? 'unlock' : 'lock', () => this.#locking())}</div>
+      <div part="actions" ?hidden=${this.#lock?.asking || (!locked && (this.lock === 'off' || !this.#area))}>${button(locked ? 'unlock' : 'lock', () => this.#locking())}</div>
       ${this.#lock?.view()}
       <label part="storage" ?hidden=${locked || this.storageLocked || !this.#area}>
         <input type="checkbox" role="switch" .checked=${this.#area === 'local'} @change=${this.#move} />${t('keep')}

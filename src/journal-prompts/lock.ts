@@ -173,6 +173,11 @@ export class JournalLock {
     this.#host = host;
   }
 
+  /** Whether a form shows (its own Lock or Unlock button takes the place of the journal's). */
+  get asking(): boolean {
+    return !!this.#form;
+  }
+
   /** Whether the journal is open with a lock: its answers are shown, and written only encrypted. */
   get open(): boolean {
     return !!this.#key;
