@@ -47,10 +47,13 @@ export const styles = css`
     padding-top: 0.75em;
     border-top: 1px solid color-mix(in srgb, currentColor 20%, transparent);
   }
-  /* First in the notice and on a line of its own, so the pre-upgrade stylesheet can keep its room. */
+  /*
+   * First in the notice, at the line's end (where a way out is looked for), on a line of its own so the
+   * pre-upgrade stylesheet can keep its room.
+   */
   [part='exit-button'] {
     display: block;
-    margin-bottom: 0.5em;
+    margin: 0 0 0.5em auto;
   }
   [part='dismiss-button'] {
     font-size: 0.875em;

@@ -53,7 +53,7 @@ const flag = { type: Boolean, reflect: true };
  * @csspart resources - The wrapper of the support links.
  * @csspart reveal-button - The button that shows or hides gated content.
  * @csspart dismiss-button - The button that collapses or restores a dismissible notice.
- * @csspart exit-button - The quick exit button, on a line of its own above the heading (with a valid `exit-href`).
+ * @csspart exit-button - The quick exit button, on a line of its own above the heading, at the line's end (with a valid `exit-href`).
  *
  * @cssproperty [--content-notice-accent=var(--gentle-accent, #3b6e66)] - Colour of the notice's edge and focus ring.
  * @cssproperty [--content-notice-surface=var(--gentle-surface, a 7% tint of the accent)] - Background of the notice (disclaimers have none).
