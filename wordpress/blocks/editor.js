@@ -100,6 +100,18 @@
 		}
 	}
 
+	/**
+	 * Whether the notice will use this quick exit address: `http(s)`, or a path on this site (the element
+	 * reads it against the page's address). Never `javascript:`, `data:`, `mailto:` or `tel:`.
+	 */
+	function isExitUrl( url ) {
+		try {
+			return /^https?:$/.test( new URL( url, window.location.href ).protocol );
+		} catch {
+			return false;
+		}
+	}
+
 	/** Whether a story link is one the element shows: `http(s)` or a path on this site. */
 	function isStoryUrl( url ) {
 		if ( /^\/(?!\/)/.test( url ) ) {
@@ -184,6 +196,7 @@
 				className: 'gentle-widgets-editor gentle-widgets-editor--notice is-' + a.variant,
 			} );
 			var gated = a.variant === 'warning' && a.gate;
+			var exit = given( a.exitHref );
 			var labels = [];
 			if ( gated ) {
 				labels.push( [ 'revealLabel', __( 'Button that shows the text', D ), __( 'Default: “Show this part”.', D ) ] );
@@ -192,6 +205,10 @@
 			if ( a.dismissible ) {
 				labels.push( [ 'dismissLabel', __( 'Button that collapses the notice', D ), __( 'Default: “Collapse note”.', D ) ] );
 				labels.push( [ 'restoreLabel', __( 'Button that opens it again', D ), __( 'Default: “Show note”.', D ) ] );
+			}
+			if ( exit ) {
+				labels.push( [ 'exitLabel', __( 'Quick exit button', D ), __( 'Default: “Exit this page”.', D ) ] );
+				labels.push( [ 'exitingLabel', __( 'Quick exit: what the blank page and its tab say while the everyday page loads', D ), __( 'Default: “Loading.” Keep it neutral: someone may be watching or listening.', D ) ] );
 			}
 			return el(
 				Fragment,
@@ -237,6 +254,18 @@
 									onChange: setter( set, 'remember' ),
 							  } )
 							: null,
+						el( TextControl, {
+							type: 'url',
+							label: __( 'Quick exit: an everyday page to leave for (optional)', D ),
+							help:
+								exit && ! isExitUrl( exit )
+									? __( 'Use an address that starts with https://, or there is no quick exit.', D )
+									: __( 'Readers can press an “Exit this page” button, or Shift three times, to leave at once: the page goes blank and this address replaces it, in the browser’s history too. Choose a page that draws no attention, such as a weather forecast. Leave empty for no quick exit.', D ),
+							value: a.exitHref || '',
+							onChange: function ( value ) {
+								set( { exitHref: value.trim() || undefined } );
+							},
+						} ),
 						headingLevelControl( a, set, __( 'Paragraph', D ) )
 					),
 					labels.length ? wordingPanel( labels, a, set ) : null
@@ -245,6 +274,7 @@
 					'div',
 					blockProps,
 					blockName( __( 'Content notice', D ) ),
+					exit ? el( 'p', { className: 'gentle-widgets-editor__help' }, __( 'Readers see an “Exit this page” button here, above the heading.', D ) ) : null,
 					el( RichText, {
 						tagName: headingTag( a.headingLevel ),
 						className: 'gentle-widgets-editor__heading',
@@ -286,10 +316,13 @@
 						gate: gated,
 						remember: a.remember !== 'none' ? a.remember : undefined,
 						dismissible: !! a.dismissible,
+						'exit-href': given( a.exitHref ),
 						'reveal-label': given( a.revealLabel ),
 						'hide-label': given( a.hideLabel ),
 						'dismiss-label': given( a.dismissLabel ),
 						'restore-label': given( a.restoreLabel ),
+						'exit-label': given( a.exitLabel ),
+						'exiting-label': given( a.exitingLabel ),
 					} )
 				),
 				filled( a.heading ) ? el( RichText.Content, { tagName: headingTag( a.headingLevel ), slot: 'heading', value: a.heading } ) : null,
@@ -328,14 +361,35 @@
 		[ 'unavailableLabel', __( 'Message when a button cannot work (offline)', D ) ],
 	];
 
+	/** The lock's wording: shown in the panel while readers may lock their answers. */
+	var LOCK_LABELS = [
+		[ 'lockLabel', __( 'Lock: “Lock my answers” button', D ) ],
+		[ 'unlockLabel', __( 'Lock: “Unlock” button of a locked journal', D ) ],
+		[ 'lockedLabel', __( 'Lock: line saying the answers are locked', D ), __( 'Default: “Your answers are locked.”', D ) ],
+		[ 'chooseLabel', __( 'Lock: words above a new passphrase', D ), __( 'Default: “Choose a passphrase. Your answers will be stored encrypted, and only this passphrase opens them.”', D ) ],
+		[ 'goneLabel', __( 'Lock: warning about forgetting the passphrase', D ), __( 'Default: “If you forget it, your answers are gone: no one can recover them, not even this site’s owner.” Say it as plainly.', D ) ],
+		[ 'passphraseLabel', __( 'Lock: passphrase field', D ), __( 'Default: “Passphrase”.', D ) ],
+		[ 'repeatLabel', __( 'Lock: field that repeats a new passphrase', D ), __( 'Default: “The same passphrase again”.', D ) ],
+		[ 'sealLabel', __( 'Lock: button that locks with the new passphrase', D ), __( 'Default: “Lock”.', D ) ],
+		[ 'cancelLabel', __( 'Lock: button that closes the form', D ), __( 'Default: “Cancel”.', D ) ],
+		[ 'openLabel', __( 'Lock: button that unlocks with the passphrase typed', D ), __( 'Default: “Unlock”.', D ) ],
+		[ 'wrongLabel', __( 'Lock: message when the passphrase is wrong', D ), __( 'Default: “That passphrase does not open these answers. Please try again.”', D ) ],
+		[ 'differLabel', __( 'Lock: message when the two passphrases differ', D ), __( 'Default: “The two passphrases are not the same.”', D ) ],
+		[ 'workingLabel', __( 'Lock: message while it works', D ), __( 'Default: “One moment…”', D ) ],
+		[ 'unsavedLabel', __( 'Lock: message when the browser refused to store the locked answers', D ), __( 'Default: “Storage refused the locked answers, so nothing changed.”', D ) ],
+		[ 'forgotLabel', __( 'Lock: button that deletes answers whose passphrase is forgotten', D ), __( 'Default: “Forgot it? Delete these answers”.', D ) ],
+		[ 'removeLabel', __( 'Lock: button that removes the lock, keeping the answers', D ), __( 'Default: “Remove the lock”.', D ) ],
+	];
+
 	function journalElementAttributes( a ) {
 		var map = {
 			layout: a.layout !== 'list' ? a.layout : undefined,
 			storage: a.storage !== 'session' ? a.storage : undefined,
 			'storage-key': given( a.storageKey ),
 			'storage-locked': !! a.storageLocked,
+			lock: a.lock === 'off' ? 'off' : undefined,
 		};
-		JOURNAL_LABELS.forEach( function ( label ) {
+		JOURNAL_LABELS.concat( LOCK_LABELS ).forEach( function ( label ) {
 			map[ label[ 0 ].replace( /[A-Z]/g, '-$&' ).toLowerCase() ] = given( a[ label[ 0 ] ] );
 		} );
 		return elementAttributes( map );
@@ -381,6 +435,16 @@
 							checked: !! a.storageLocked,
 							onChange: setter( set, 'storageLocked' ),
 						} ),
+						a.storage !== 'none'
+							? el( ToggleControl, {
+									label: __( 'Let readers lock their answers with a passphrase', D ),
+									help: __( 'A “Lock my answers” button: the answers are then kept only encrypted, and only the reader’s passphrase opens them. Answers someone locked earlier still open when this is off.', D ),
+									checked: a.lock !== 'off',
+									onChange: function ( checked ) {
+										set( { lock: checked ? 'on' : 'off' } );
+									},
+							  } )
+							: null,
 						el( TextControl, {
 							label: __( 'Name for the stored answers (optional)', D ),
 							help: __( 'Journals with the same name share their answers, across pages too.', D ),
@@ -391,7 +455,7 @@
 						} ),
 						headingLevelControl( a, set, __( 'Paragraph', D ) )
 					),
-					wordingPanel( JOURNAL_LABELS, a, set )
+					wordingPanel( a.storage !== 'none' && a.lock !== 'off' ? JOURNAL_LABELS.concat( LOCK_LABELS ) : JOURNAL_LABELS, a, set )
 				),
 				el(
 					'div',

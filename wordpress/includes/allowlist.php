@@ -47,7 +47,7 @@ function gentle_widgets_element_attributes( $tag ) {
 
 /**
  * Adds the four tags and `slot` to what kses keeps in post content, for every role. kses still removes
- * `on*` attributes (none is listed) and unsafe protocols in `href`/`src`.
+ * `on*` attributes (none is listed) and unsafe protocols in `href`/`src` (and `exit-href`, below).
  *
  * @param array  $tags    Allowed tags and their attributes.
  * @param string $context The kses context.
@@ -76,6 +76,29 @@ function gentle_widgets_kses_allowed_html( $tags, $context ) {
 	return $tags;
 }
 add_filter( 'wp_kses_allowed_html', 'gentle_widgets_kses_allowed_html', 10, 2 );
+
+/**
+ * The elements' URL attributes that core does not already list as URLs (`href` and `src` it does):
+ * kses, for authors and contributors, then strips `javascript:` and other unsafe protocols from them as
+ * it does from `href`, and the shortcodes pass them through esc_url(). Without this, WordPress 6.1 keeps
+ * `exit-href="javascript:…"` as written (measured); the element would ignore it, but the stored post
+ * should not carry it.
+ *
+ * @param string[] $attributes Attribute names whose values are URLs.
+ * @return string[]
+ */
+function gentle_widgets_kses_uri_attributes( $attributes ) {
+	if ( ! is_array( $attributes ) ) {
+		return $attributes;
+	}
+	foreach ( array( 'exit-href' ) as $name ) {
+		if ( ! in_array( $name, $attributes, true ) ) {
+			$attributes[] = $name;
+		}
+	}
+	return $attributes;
+}
+add_filter( 'wp_kses_uri_attributes', 'gentle_widgets_kses_uri_attributes' );
 
 /**
  * Tells an administrator when the plugin was installed without its generated allowlist (a copy of the
