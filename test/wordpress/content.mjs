@@ -10,6 +10,10 @@ export const BOOKING = "https://calendly.com/example/discovery";
 export const RELATED_SRC =
   "/wp-json/wp/v2/posts?per_page=4&_embed=wp%3Afeaturedmedia";
 
+// The distinction notice's quick exit: an everyday page on the test site itself (a search for the weather),
+// since the test refuses every request that leaves the site. A site would name a weather forecast.
+export const EXIT = "/?s=weather";
+
 const text = {
   intro:
     "Crying after sex is more common than most people think, and it is not a sign that something is broken.",
@@ -67,6 +71,16 @@ export const reads = {
   booking: [BOOKING, text.ctaLink],
 };
 
+/**
+ * The attributes of the two newer features, as every form must bring them to the page: the distinction
+ * notice's quick exit and the journal without its lock.
+ */
+export const features = {
+  exit: `content-notice[variant="distinction"][exit-href="${EXIT}"]`,
+  lockOff: 'journal-prompts[lock="off"]',
+  stored: [`exit-href="${EXIT}"`, 'lock="off"'],
+};
+
 /** The elements each form must produce on the page. */
 export const expectedElements = {
   "content-notice": 2,
@@ -83,9 +97,9 @@ const srcAttr = RELATED_SRC.replace(/&/g, "&amp;");
 // ---- raw tags (Custom HTML block) ------------------------------------------------------------
 
 const tags = {
-  distinction: `<content-notice variant="distinction"><p slot="heading">${text.distinctionHeading}</p><p>${text.distinctionBody}</p><ul slot="resources"><li><a href="tel:116123">${text.helpline}</a></li></ul></content-notice>`,
+  distinction: `<content-notice variant="distinction" exit-href="${EXIT}"><p slot="heading">${text.distinctionHeading}</p><p>${text.distinctionBody}</p><ul slot="resources"><li><a href="tel:116123">${text.helpline}</a></li></ul></content-notice>`,
   warning: `<content-notice variant="warning" gate><p slot="heading">${text.warningHeading}</p><p>${text.warningBody}</p></content-notice>`,
-  journal: `<journal-prompts><h2 slot="heading">${text.journalHeading}</h2><ol>${text.prompts.map((p) => `<li>${p}</li>`).join("")}</ol><p slot="invitation">${text.invitation}</p></journal-prompts>`,
+  journal: `<journal-prompts lock="off"><h2 slot="heading">${text.journalHeading}</h2><ol>${text.prompts.map((p) => `<li>${p}</li>`).join("")}</ol><p slot="invitation">${text.invitation}</p></journal-prompts>`,
   cta: `<book-call-cta href="${BOOKING}"><h2>${text.ctaHeading}</h2><p>${text.ctaBody}</p><p><a href="${BOOKING}">${text.ctaLink}</a></p></book-call-cta>`,
   related: `<related-stories src="${srcAttr}" limit="3"><h2 slot="heading">${text.relatedHeading}</h2><ul>${storyItems}</ul></related-stories>`,
 };
@@ -124,13 +138,19 @@ const cls = (name) => `class="wp-block-gentle-widgets-${name}"`;
  * as inner core blocks, booleans as `gate=""`, the booking link in `<p data-gentle-widgets="booking">`,
  * a feed URL's colons as `%3A`). The test parses each stored copy in the real block editor, which must
  * call every block valid: a post an author saved must not come back as "unexpected or invalid content".
+ *
+ * With `{ before: true }`, the same blocks as the plugin saved them before the quick exit and the lock
+ * had block settings: no `exit-href`, no `lock`. Parsed with today's blocks, every one must still
+ * be valid and be saved again byte for byte, so posts written then need no block deprecation.
  */
-export function blocksArticle() {
+export function blocksArticle({ before = false } = {}) {
+  const exit = before ? "" : ` exit-href="${EXIT}"`;
+  const lock = before ? "" : ' lock="off"';
   return [
     paragraph(text.intro),
     block(
       "content-notice",
-      `<content-notice variant="distinction" ${cls("content-notice")}><p slot="heading">${text.distinctionHeading}</p>${innerParagraph(text.distinctionBody)}<p slot="resources"><a href="tel:116123">${text.helpline}</a></p></content-notice>`,
+      `<content-notice variant="distinction"${exit} ${cls("content-notice")}><p slot="heading">${text.distinctionHeading}</p>${innerParagraph(text.distinctionBody)}<p slot="resources"><a href="tel:116123">${text.helpline}</a></p></content-notice>`,
     ),
     block(
       "content-notice",
@@ -138,7 +158,7 @@ export function blocksArticle() {
     ),
     block(
       "journal-prompts",
-      `<journal-prompts ${cls("journal-prompts")}><h2 slot="heading">${text.journalHeading}</h2>${innerList(text.prompts)}<p slot="invitation">${text.invitation}</p></journal-prompts>`,
+      `<journal-prompts${lock} ${cls("journal-prompts")}><h2 slot="heading">${text.journalHeading}</h2>${innerList(text.prompts)}<p slot="invitation">${text.invitation}</p></journal-prompts>`,
     ),
     block(
       "book-call-cta",
@@ -162,9 +182,9 @@ export function blocksArticle() {
 export function shortcodeArticle() {
   return [
     text.intro,
-    `[content_notice variant="distinction" heading="${text.distinctionHeading}"]\n${text.distinctionBody}\n[resources]<a href="tel:116123">${text.helpline}</a>[/resources]\n[/content_notice]`,
+    `[content_notice variant="distinction" exit_href="${EXIT}" heading="${text.distinctionHeading}"]\n${text.distinctionBody}\n[resources]<a href="tel:116123">${text.helpline}</a>[/resources]\n[/content_notice]`,
     `[content_notice variant="warning" gate="1" heading="${text.warningHeading}"]\n${text.warningBody}\n[/content_notice]`,
-    `[journal_prompts heading="${text.journalHeading}" invitation="${text.invitation}"]\n${text.prompts.join("\n")}\n[/journal_prompts]`,
+    `[journal_prompts lock="off" heading="${text.journalHeading}" invitation="${text.invitation}"]\n${text.prompts.join("\n")}\n[/journal_prompts]`,
     `[book_call_cta heading="${text.ctaHeading}" href="${BOOKING}" link_text="${text.ctaLink}"]\n${text.ctaBody}\n[/book_call_cta]`,
     `[related_stories heading="${text.relatedHeading}" src="${RELATED_SRC}" limit="3"]\n${stories.map(([h, t]) => `<a href="${h}">${t}</a>`).join("\n")}\n[/related_stories]`,
     text.outro,
@@ -193,3 +213,17 @@ export function attemptsShortcodes() {
     `[related_stories src="javascript:alert('sc-src')" heading="Attempt stories"]<a href="javascript:alert('sc-story')">Attempt story</a>[/related_stories]`,
   ].join("\n\n");
 }
+
+// ---- a `javascript:` quick exit -------------------------------------------------------------
+
+/** The `javascript:` exit, as its own notice (a Custom HTML block, or a shortcode in a classic post). */
+export const exitAttempt = {
+  href: "javascript:alert('exit-href')",
+  heading: "Attempt exit heading",
+  htmlBlock: () =>
+    htmlBlock(
+      `<content-notice variant="distinction" exit-href="javascript:alert('exit-href')"><p slot="heading">Attempt exit heading</p><p>Attempt exit body.</p></content-notice>`,
+    ),
+  shortcodes: () =>
+    `[content_notice variant="distinction" exit_href="javascript:alert('exit-href')" heading="Attempt exit heading"]Attempt exit body.[/content_notice]`,
+};

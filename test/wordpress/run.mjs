@@ -9,14 +9,19 @@
 //   2. as administrator, editor, author and contributor, publishes the article with all four elements
 //      through the REST API three ways: our blocks' saved markup, raw tags in a Custom HTML block, and
 //      a classic-editor post with our shortcodes (the contributor submits for review, the editor
-//      publishes); the real block editor parses every blocks post and must call each of our blocks valid;
+//      publishes); the article's notice has a quick exit (exit-href) and its journal lock="off", which
+//      every stored copy must keep; the real block editor parses every blocks post and must call each of
+//      our blocks valid, calls blocks saved before exit-href and lock were block settings valid and saves
+//      them again byte for byte, and shows those settings in the sidebar;
 //   3. opens every published post in Chromium: every element upgrades (:defined, shadow root), the
 //      gated notice's reveal button works, no console errors, every request stays on the site and our
-//      files come from /wp-content/plugins/gentle-widgets/cdn/; with JavaScript off the text, the links
-//      and the booking link are visible;
+//      files come from /wp-content/plugins/gentle-widgets/cdn/, the journal has no Lock button and
+//      Shift three times leaves for exit-href; with JavaScript off the text, the links and the booking
+//      link are visible;
 //   4. checks a seeded post without the elements loads nothing of ours, that an author's on*= and
-//      javascript: attempts are gone from the stored content and the page, and that the site's RSS
-//      feeds carry the elements' light-DOM text and no script;
+//      javascript: attempts are gone from the stored content and the page, what becomes of a
+//      javascript: exit-href (administrator and author, Custom HTML block and shortcode: never an exit
+//      that runs it), and that the site's RSS feeds carry the elements' light-DOM text and no script;
 //   5. prints a role-by-role table and `N passed, N failed`, then deletes what it created (posts,
 //      application passwords, its mu-plugins, the plugin itself — which runs uninstall.php), so the
 //      next run starts from the same site.
@@ -573,6 +578,13 @@ async function publishAll() {
             missing,
             `the stored content lost these tags (kses?): ${missing.join(", ")}`,
           );
+          const lost = article.features.stored.filter(
+            (a) => !stored.includes(a),
+          );
+          none(
+            lost,
+            `the stored content lost these attributes (kses?): ${lost.join(", ")}`,
+          );
         }
         return `post ${post.id}, ${post.path}`;
       });
@@ -586,99 +598,306 @@ async function editorParses(admin) {
   const ids = posts
     .filter((p) => p.form.key === "blocks" && p.id)
     .map((p) => p.id);
+  // One editor page, open on the administrator's blocks post, for the three checks.
+  const page = await admin.context.newPage();
+  page.setDefaultTimeout(60_000);
+  try {
+    await editorValid(page, ids);
+    await editorOldMarkup(page);
+    await editorSettings(page);
+  } finally {
+    await page.close();
+  }
+}
+
+async function editorValid(page, ids) {
   await check(
     "the block editor opens the blocks post and calls every one of our blocks valid, for every role",
     async () => {
       assert.ok(ids.length, "no blocks post was published");
-      const page = await admin.context.newPage();
-      page.setDefaultTimeout(60_000);
-      try {
-        await page.goto(`${WP}/wp-admin/post.php?post=${ids[0]}&action=edit`);
-        await page.waitForFunction(
-          () =>
-            window.wp?.data?.select("core/block-editor")?.getBlocks().length >
-            0,
-          null,
-          { timeout: 60_000 },
-        );
-        const unknown = await page.evaluate(
-          (tags) =>
-            tags.filter(
-              (t) => !window.wp.blocks.getBlockType(`gentle-widgets/${t}`),
-            ),
-          TAGS,
-        );
-        none(
-          unknown,
-          `the editor does not know these blocks: ${unknown.map((t) => `gentle-widgets/${t}`).join(", ")}`,
-        );
-        const report = await page.evaluate(async (list) => {
-          const walk = (blocks) =>
-            blocks.flatMap((b) => [b, ...walk(b.innerBlocks ?? [])]);
-          const out = [];
-          for (const id of list) {
-            const post = await window.wp.apiFetch({
-              path: `/wp/v2/posts/${id}?context=edit`,
-            });
-            const ours = walk(window.wp.blocks.parse(post.content.raw)).filter(
-              (b) => b.name?.startsWith("gentle-widgets/"),
-            );
-            out.push({
-              id,
-              same:
-                window.wp.blocks.serialize(
-                  window.wp.blocks.parse(post.content.raw),
-                ) === post.content.raw,
-              count: ours.length,
-              types: [...new Set(ours.map((b) => b.name))].length,
-              invalid: ours
-                .filter((b) => !b.isValid)
-                .map(
-                  (b) =>
-                    `${b.name}: ${(b.validationIssues ?? []).map((i) => (i.args ?? []).join(" ").slice(0, 300)).join(" / ")}`,
-                ),
-            });
-          }
-          const inEditor = walk(
-            window.wp.data.select("core/block-editor").getBlocks(),
-          ).filter((b) => b.name.startsWith("gentle-widgets/"));
-          return {
-            out,
-            inEditor: inEditor.length,
-            inEditorInvalid: inEditor.filter((b) => !b.isValid).length,
-          };
-        }, ids);
-        for (const r of report.out) {
-          const post = posts.find((p) => p.id === r.id);
-          post.editorValid = r.invalid.length === 0 && r.count === TOTAL;
-          post.roundTrip = r.same;
+      await page.goto(`${WP}/wp-admin/post.php?post=${ids[0]}&action=edit`);
+      await page.waitForFunction(
+        () =>
+          window.wp?.data?.select("core/block-editor")?.getBlocks().length > 0,
+        null,
+        { timeout: 60_000 },
+      );
+      const unknown = await page.evaluate(
+        (tags) =>
+          tags.filter(
+            (t) => !window.wp.blocks.getBlockType(`gentle-widgets/${t}`),
+          ),
+        TAGS,
+      );
+      none(
+        unknown,
+        `the editor does not know these blocks: ${unknown.map((t) => `gentle-widgets/${t}`).join(", ")}`,
+      );
+      const report = await page.evaluate(async (list) => {
+        const walk = (blocks) =>
+          blocks.flatMap((b) => [b, ...walk(b.innerBlocks ?? [])]);
+        const out = [];
+        for (const id of list) {
+          const post = await window.wp.apiFetch({
+            path: `/wp/v2/posts/${id}?context=edit`,
+          });
+          const ours = walk(window.wp.blocks.parse(post.content.raw)).filter(
+            (b) => b.name?.startsWith("gentle-widgets/"),
+          );
+          out.push({
+            id,
+            same:
+              window.wp.blocks.serialize(
+                window.wp.blocks.parse(post.content.raw),
+              ) === post.content.raw,
+            count: ours.length,
+            types: [...new Set(ours.map((b) => b.name))].length,
+            invalid: ours
+              .filter((b) => !b.isValid)
+              .map(
+                (b) =>
+                  `${b.name}: ${(b.validationIssues ?? []).map((i) => (i.args ?? []).join(" ").slice(0, 300)).join(" / ")}`,
+              ),
+          });
         }
-        const problems = report.out.flatMap((r) => [
-          ...(r.count !== TOTAL || r.types !== TAGS.length
-            ? [
-                `post ${r.id}: ${r.count} of our blocks (${r.types} types), expected ${TOTAL} (${TAGS.length})`,
-              ]
-            : []),
-          ...r.invalid.map((i) => `post ${r.id}: ${i}`),
-        ]);
-        if (report.inEditorInvalid)
-          problems.push(
-            `${report.inEditorInvalid} invalid block(s) in the open editor`,
-          );
-        // The administrator's copy is stored unfiltered: the editor must save it again byte for byte, which
-        // proves content.mjs holds what the editor itself would have saved.
-        if (!report.out[0].same)
-          problems.push(
-            `the editor would save post ${ids[0]} differently from the markup the test wrote (content.mjs is out of date with save())`,
-          );
-        none(problems, problems.join("\n"));
-        const changed = report.out
-          .filter((r) => !r.same)
-          .map((r) => posts.find((p) => p.id === r.id).role);
-        return `${ids.length} posts, ${TOTAL} blocks each${changed.length ? `; stored differently from what the editor saves, yet valid: ${changed.join(", ")}` : ", each stored exactly as the editor saves it"}`;
-      } finally {
-        await page.close();
+        const inEditor = walk(
+          window.wp.data.select("core/block-editor").getBlocks(),
+        ).filter((b) => b.name.startsWith("gentle-widgets/"));
+        return {
+          out,
+          inEditor: inEditor.length,
+          inEditorInvalid: inEditor.filter((b) => !b.isValid).length,
+        };
+      }, ids);
+      for (const r of report.out) {
+        const post = posts.find((p) => p.id === r.id);
+        post.editorValid = r.invalid.length === 0 && r.count === TOTAL;
+        post.roundTrip = r.same;
       }
+      const problems = report.out.flatMap((r) => [
+        ...(r.count !== TOTAL || r.types !== TAGS.length
+          ? [
+              `post ${r.id}: ${r.count} of our blocks (${r.types} types), expected ${TOTAL} (${TAGS.length})`,
+            ]
+          : []),
+        ...r.invalid.map((i) => `post ${r.id}: ${i}`),
+      ]);
+      if (report.inEditorInvalid)
+        problems.push(
+          `${report.inEditorInvalid} invalid block(s) in the open editor`,
+        );
+      // The administrator's copy is stored unfiltered: the editor must save it again byte for byte, which
+      // proves content.mjs holds what the editor itself would have saved.
+      if (!report.out[0].same)
+        problems.push(
+          `the editor would save post ${ids[0]} differently from the markup the test wrote (content.mjs is out of date with save())`,
+        );
+      none(problems, problems.join("\n"));
+      const changed = report.out
+        .filter((r) => !r.same)
+        .map((r) => posts.find((p) => p.id === r.id).role);
+      return `${ids.length} posts, ${TOTAL} blocks each${changed.length ? `; stored differently from what the editor saves, yet valid: ${changed.join(", ")}` : ", each stored exactly as the editor saves it"}`;
+    },
+  );
+}
+
+/** Where two strings part, with some context, for an assertion message. */
+function firstDifference(a, b) {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return `at ${i}:\n  expected …${JSON.stringify(a.slice(Math.max(0, i - 80), i + 80))}\n  got      …${JSON.stringify(b.slice(Math.max(0, i - 80), i + 80))}`;
+}
+
+/** Waits until the editor on `page` knows our blocks (it may have failed to open in an earlier check). */
+async function editorReady(page) {
+  await page.waitForFunction(
+    () =>
+      window.wp?.blocks?.getBlockType("gentle-widgets/journal-prompts") &&
+      window.wp.data.select("core/block-editor").getBlocks().length > 0,
+    null,
+    { timeout: 30_000 },
+  );
+}
+
+/**
+ * Blocks saved before `exit-href` and `lock` were block settings must still be valid, and the editor must
+ * save them again byte for byte: at their defaults, the new settings write nothing, so no deprecation.
+ */
+async function editorOldMarkup(page) {
+  await check(
+    "blocks saved before the quick exit and the lock were block settings are valid, and the editor saves them again byte for byte",
+    async () => {
+      await editorReady(page);
+      const before = article.blocksArticle({ before: true });
+      const r = await page.evaluate((raw) => {
+        const walk = (blocks) =>
+          blocks.flatMap((b) => [b, ...walk(b.innerBlocks ?? [])]);
+        const blocks = window.wp.blocks.parse(raw);
+        const ours = walk(blocks).filter((b) =>
+          b.name?.startsWith("gentle-widgets/"),
+        );
+        return {
+          count: ours.length,
+          invalid: ours
+            .filter((b) => !b.isValid)
+            .map(
+              (b) =>
+                `${b.name}: ${(b.validationIssues ?? []).map((i) => (i.args ?? []).join(" ").slice(0, 300)).join(" / ")}`,
+            ),
+          saved: window.wp.blocks.serialize(blocks),
+          exitHref: ours
+            .filter((b) => b.name === "gentle-widgets/content-notice")
+            .map((b) => b.attributes.exitHref ?? null),
+          lock: ours
+            .filter((b) => b.name === "gentle-widgets/journal-prompts")
+            .map((b) => b.attributes.lock),
+        };
+      }, before);
+      assert.equal(
+        r.count,
+        TOTAL,
+        `${r.count} of our blocks, expected ${TOTAL}`,
+      );
+      none(r.invalid, `invalid:\n${r.invalid.join("\n")}`);
+      assert.ok(
+        r.saved === before,
+        `the editor saves the old markup differently ${firstDifference(before, r.saved)}`,
+      );
+      assert.deepEqual(
+        { exitHref: r.exitHref, lock: r.lock },
+        { exitHref: [null, null], lock: ["on"] },
+        "the new settings are not at their defaults",
+      );
+      return `${r.count} blocks valid, saved again unchanged (${before.length} characters)`;
+    },
+  );
+}
+
+/**
+ * The settings a site owner sees: the notice's quick exit field (with its warning for an address the
+ * element would refuse) and its two wording fields, the journal's lock toggle and the lock's wording.
+ * Turned back to their defaults in the sidebar, both blocks save exactly what they saved before those settings existed.
+ */
+async function editorSettings(page) {
+  await check(
+    "block settings: the quick exit field and its wording, the lock toggle and the lock's wording; back at their defaults, both blocks save the markup from before those settings",
+    async () => {
+      await editorReady(page);
+      await page.evaluate(() => {
+        const { select, dispatch } = window.wp.data;
+        if (select("core/edit-post").isFeatureActive("welcomeGuide"))
+          dispatch("core/edit-post").toggleFeature("welcomeGuide");
+      });
+      const found = await page.evaluate(
+        ({ raw, exit }) => {
+          const blocks = window.wp.data.select("core/block-editor").getBlocks();
+          const old = window.wp.blocks.parse(raw);
+          const notice = (list) =>
+            list.find(
+              (b) =>
+                b.name === "gentle-widgets/content-notice" &&
+                b.attributes.variant === "distinction",
+            );
+          const journal = (list) =>
+            list.find((b) => b.name === "gentle-widgets/journal-prompts");
+          return {
+            notice: notice(blocks)?.clientId,
+            noticeExit: notice(blocks)?.attributes.exitHref,
+            journal: journal(blocks)?.clientId,
+            journalLock: journal(blocks)?.attributes.lock,
+            oldNotice: window.wp.blocks.serialize(notice(old)),
+            oldJournal: window.wp.blocks.serialize(journal(old)),
+            exit,
+          };
+        },
+        { raw: article.blocksArticle({ before: true }), exit: article.EXIT },
+      );
+      assert.ok(
+        found.notice && found.journal,
+        "the post has no distinction notice or journal block",
+      );
+      assert.equal(found.noticeExit, article.EXIT);
+      assert.equal(found.journalLock, "off");
+      const select = (clientId) =>
+        page.evaluate((id) => {
+          window.wp.data.dispatch("core/block-editor").selectBlock(id);
+          window.wp.data
+            .dispatch("core/edit-post")
+            .openGeneralSidebar("edit-post/block");
+        }, clientId);
+      const saved = (clientId) =>
+        page.evaluate(
+          (id) =>
+            window.wp.blocks.serialize(
+              window.wp.data.select("core/block-editor").getBlock(id),
+            ),
+          clientId,
+        );
+      const sidebar = page.locator(".interface-complementary-area");
+      const wording = () =>
+        sidebar.getByRole("button", { name: "Wording", exact: true }).click();
+
+      // The notice.
+      await select(found.notice);
+      const exitField = sidebar.getByLabel(
+        "Quick exit: an everyday page to leave for (optional)",
+      );
+      assert.equal(await exitField.inputValue(), article.EXIT);
+      await sidebar
+        .getByText("such as a weather forecast", { exact: false })
+        .waitFor();
+      await wording();
+      await sidebar.getByLabel("Quick exit button", { exact: true }).waitFor();
+      await sidebar
+        .getByLabel("Quick exit: what the blank page", { exact: false })
+        .waitFor();
+      await exitField.fill("javascript:alert(1)");
+      await sidebar
+        .getByText("Use an address that starts with https://", { exact: false })
+        .waitFor();
+      await exitField.fill("");
+      await sidebar
+        .getByLabel("Quick exit button", { exact: true })
+        .waitFor({ state: "detached" });
+      const notice = await saved(found.notice);
+      assert.ok(
+        notice === found.oldNotice,
+        `with the quick exit emptied, the notice saves ${firstDifference(found.oldNotice, notice)}`,
+      );
+
+      // The journal.
+      await select(found.journal);
+      const toggle = sidebar.getByLabel(
+        "Let readers lock their answers with a passphrase",
+      );
+      assert.equal(
+        await toggle.isChecked(),
+        false,
+        'the lock toggle is on for lock="off"',
+      );
+      await wording();
+      assert.equal(
+        await sidebar.getByLabel("Lock: “Lock my answers” button").count(),
+        0,
+        "the lock's wording shows while the lock is off",
+      );
+      await toggle.check();
+      await sidebar.getByLabel("Lock: “Lock my answers” button").waitFor();
+      await sidebar
+        .getByLabel("Lock: warning about forgetting the passphrase")
+        .waitFor();
+      const lockFields = await sidebar.getByLabel(/^Lock: /).count();
+      assert.equal(
+        lockFields,
+        16,
+        `${lockFields} lock wording fields, expected 16`,
+      );
+      const journal = await saved(found.journal);
+      assert.ok(
+        journal === found.oldJournal,
+        `with the lock back on, the journal saves ${firstDifference(found.oldJournal, journal)}`,
+      );
+      return "both back to the earlier markup; 16 lock wording fields";
     },
   );
 }
@@ -779,6 +998,51 @@ async function readWithJavaScript(post) {
         );
         assertClean(seen);
         return `${ours.length} file(s) of ours`;
+      },
+    );
+    // Last: the quick exit leaves the page.
+    await check(
+      `${name}: exit-href and lock="off" reach the page: no Lock button; the quick exit button shows, and Shift three times puts exit-href in the page's place`,
+      async () => {
+        const { exit, lockOff } = article.features;
+        assert.equal(
+          await page.locator(exit).count(),
+          1,
+          `no ${exit} on the page`,
+        );
+        assert.equal(
+          await page.locator(lockOff).count(),
+          1,
+          `no ${lockOff} on the page`,
+        );
+        const lock = page.locator(`${lockOff} button[part~="lock"]`);
+        assert.equal(
+          await lock.count(),
+          1,
+          "the journal has no lock button at all",
+        );
+        assert.equal(
+          await lock.isVisible(),
+          false,
+          'the "Lock my answers" button shows despite lock="off"',
+        );
+        const button = page.locator(`${exit} button[part~="exit-button"]`);
+        await button.waitFor({ state: "visible", timeout: 5_000 });
+        assert.equal((await button.innerText()).trim(), "Exit this page");
+        const history = await page.evaluate(() => history.length);
+        const at = page.url();
+        for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+        await page.waitForURL(`${origin}${article.EXIT}`, { timeout: 10_000 });
+        assert.equal(
+          await page.evaluate(() => history.length),
+          history,
+          `the exit added to the history instead of replacing ${at}`,
+        );
+        const exitFile = seen.requests.filter((u) =>
+          u.startsWith(`${CDN_FILES}gentle-widgets-exit.js`),
+        );
+        assert.ok(exitFile.length, "the quick exit's file was not loaded");
+        return `left for ${article.EXIT}`;
       },
     );
   } finally {
@@ -939,6 +1203,154 @@ async function authorAttempts(login = "sam") {
           }
         }
         return `post ${id}${attempt.storedClean ? "" : ", shortcode text kept as typed, output clean"}`;
+      },
+    );
+  }
+}
+
+/**
+ * `exit-href="javascript:…"` on a notice, as a Custom HTML block and as a shortcode, by the administrator
+ * (unfiltered_html, like an editor) and an author (kses, like a contributor). What happens, measured on
+ * WordPress 6.1: the administrator's tag is stored as written, and the element ignores it (no button, the
+ * keys do nothing, a console warning); kses takes `javascript:` off the author's, as it does from `href`
+ * (the plugin lists `exit-href` among the URL attributes), leaving a path on this site; a shortcode drops
+ * the attribute for every role (esc_url). In no case does a `javascript:` exit run.
+ */
+async function exitAttempts() {
+  const { href } = article.exitAttempt;
+  const cases = [
+    {
+      role: "administrator",
+      login: "admin",
+      label: "HTML block",
+      content: article.exitAttempt.htmlBlock,
+      outcome: "kept",
+    },
+    {
+      role: "author",
+      login: "sam",
+      label: "HTML block",
+      content: article.exitAttempt.htmlBlock,
+      outcome: "stripped",
+    },
+    {
+      role: "administrator",
+      login: "admin",
+      label: "shortcode",
+      content: article.exitAttempt.shortcodes,
+      outcome: "dropped",
+    },
+    {
+      role: "author",
+      login: "sam",
+      label: "shortcode",
+      content: article.exitAttempt.shortcodes,
+      outcome: "dropped",
+    },
+  ];
+  const said = {
+    kept: "stored as written, the element refuses it: no button, Shift ×3 does nothing, a warning",
+    stripped: "kses takes javascript: off; what is left is a path on this site",
+    dropped: "the shortcode leaves exit-href out",
+  };
+  const exitOf = (html) =>
+    /<content-notice\b[^>]*?\sexit-href="([^"]*)"/.exec(html)?.[1] ?? null;
+  for (const c of cases) {
+    await check(
+      `${c.role}'s javascript: exit-href (${c.label}): ${said[c.outcome]}`,
+      async () => {
+        const id = await create(
+          c.login,
+          `${c.role}, javascript: exit-href (${c.label})`,
+          c.content(),
+          "publish",
+        );
+        posts.push({
+          role: c.role,
+          login: c.login,
+          form: { key: "exit-attempt", label: c.label },
+          id,
+          attempt: true,
+        });
+        const stored = await raw(c.login, id);
+        const rendered = (await rest(c.login, "GET", `/wp/v2/posts/${id}`)).json
+          .content.rendered;
+        assert.match(
+          rendered,
+          /<content-notice\b/,
+          "no <content-notice> served",
+        );
+        const servedExit = exitOf(rendered);
+        if (c.outcome === "kept") {
+          assert.equal(exitOf(stored), href, "not stored as written");
+          assert.equal(servedExit, href, "not served as written");
+        } else if (c.outcome === "stripped") {
+          assert.doesNotMatch(
+            stored,
+            /javascript:/i,
+            "stored with javascript:",
+          );
+          assert.equal(exitOf(stored), "alert('exit-href')");
+          assert.equal(servedExit, "alert('exit-href')");
+        } else {
+          assert.equal(servedExit, null, `served exit-href="${servedExit}"`);
+        }
+        const { context, page, seen } = await reader(`${WP}/?p=${id}`);
+        try {
+          await page.waitForFunction(
+            () =>
+              document.querySelector("content-notice")?.shadowRoot?.childNodes
+                .length,
+            null,
+            { timeout: 10_000 },
+          );
+          const button = page.locator(
+            'content-notice button[part~="exit-button"]',
+          );
+          await page
+            .waitForLoadState("networkidle", { timeout: 5_000 })
+            .catch(() => {});
+          const buttons = await button.count();
+          if (c.outcome !== "kept") {
+            const left = await scriptAttributes(page);
+            none(left, `the page has ${left.join(", ")}`);
+          }
+          const at = page.url();
+          const leaving = page
+            .waitForURL((u) => u.href !== at, { timeout: 3_000 })
+            .then(
+              () => true,
+              () => false,
+            );
+          for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+          const left = await leaving;
+          none(seen.dialogs, `a dialog opened: ${seen.dialogs.join(", ")}`);
+          if (c.outcome === "stripped") {
+            // A path on this site is an exit the element accepts: it leads to this site's "not found".
+            assert.equal(buttons, 1, "no exit button for a path on this site");
+            assert.ok(left, "Shift ×3 did not leave");
+            assert.ok(
+              page.url().startsWith(`${origin}/`),
+              `the exit went to ${page.url()}`,
+            );
+            return `stored exit-href="alert('exit-href')"; the exit leads to ${page.url().slice(origin.length)}`;
+          }
+          assert.equal(buttons, 0, "an exit button shows");
+          assert.equal(left, false, `Shift ×3 left for ${page.url()}`);
+          if (c.outcome === "kept") {
+            const warned = seen.warnings.filter((w) =>
+              w.includes(`exit-href="${href}" is not an http(s) URL`),
+            );
+            assert.ok(
+              warned.length,
+              `the element did not warn; warnings: ${seen.warnings.join(" | ") || "none"}`,
+            );
+            return `post ${id}: ${warned[0]}`;
+          }
+          return `post ${id}: no exit-href served`;
+        } finally {
+          await context.close();
+        }
       },
     );
   }
@@ -1222,6 +1634,7 @@ async function main() {
         seededPostLoadsNothing,
       );
       await phase("an author's script attempts", authorAttempts);
+      await phase("a javascript: quick exit", exitAttempts);
       await phase("feeds", feeds);
       await phase("files served by the plugin", servedFiles);
     }
