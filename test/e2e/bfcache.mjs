@@ -25,8 +25,11 @@ const typed = {
 };
 const sandboxWarning = /^An iframe which has both allow-scripts and allow-same-origin for its sandbox attribute can escape its sandboxing\.$/;
 
-/** Leaving a page before Chromium has fetched its icon cancels that fetch: nothing the page did wrong. */
-const iconCancelled = /^failed: \S+\/favicon\.svg \(net::ERR_ABORTED\)$/;
+/**
+ * Leaving a page before Chromium has fetched its icon, or the quick exit's code (the demo's notice asks
+ * for it as soon as it connects), cancels that fetch: nothing the page did wrong.
+ */
+const iconCancelled = /^failed: \S+\/(favicon\.svg|gentle-widgets-exit\.js) \(net::ERR_ABORTED\)$/;
 
 /** Init script: every pageshow and pagehide of the top document, with `persisted`, and every CSP violation. */
 function recordHistory() {
