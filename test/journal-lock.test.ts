@@ -161,6 +161,7 @@ describe('the journal lock', () => {
       expect(text(form)).to.include(lockEn.choose);
       expect(passphrases(el).map((input) => input.labels![0].textContent)).to.deep.equal([lockEn.passphrase, lockEn.repeat]);
       expect(passphrases(el).every((input) => input.type === 'password' && !input.name), 'unnamed: never submitted anywhere').to.equal(true);
+      expect(passphrases(el)[0].getAttribute('aria-describedby'), 'the warning is read with the field').to.equal('lock-choose lock-gone');
       expect(form.getAttribute('method')).to.equal('dialog');
       expect(deepActive(), 'focus moves to the passphrase').to.equal(passphrases(el)[0]);
       expect(button(el, 'lock')!.checkVisibility(), 'the form’s own Lock button takes the place of the journal’s').to.equal(false);
@@ -268,7 +269,8 @@ describe('the journal lock', () => {
       try {
         for (const words of [LATER, `${LATER}.`, `${LATER}.`]) {
           write(fields(el)[1], words);
-          window.dispatchEvent(new Event('pagehide'));
+          // The tab is hidden: the save happens at once.
+          document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
           await waitUntil(() => sessionStorage.getItem(KEY) !== records.at(-1), 'a new record');
           records.push(sessionStorage.getItem(KEY)!);
         }
@@ -286,6 +288,46 @@ describe('the journal lock', () => {
       // What was written opens with the passphrase and holds the last words.
       const opened = await unseal(records.at(-1)!, PASS, KEY);
       expect(JSON.parse(opened.text).a).to.deep.equal({ [RELEASED]: SECRET, [NEED]: `${LATER}.` });
+    });
+
+    it('locks again when the page is left (the back/forward cache must not keep it open), keeping words typed a moment before', async () => {
+      await lockWith(await journal());
+      fixtureCleanup();
+      const el = await journal();
+      button(el, 'unlock')!.click();
+      await waitUntil(() => passphrases(el).length === 1);
+      await submit(el, PASS);
+      await untilFields(el, true);
+      write(fields(el)[1], LATER);
+      window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+      await el.updateComplete;
+      expect(fields(el), 'locked').to.have.length(0);
+      expect(el.shadowRoot!.textContent).not.to.include(SECRET);
+      await waitUntil(async () => JSON.parse((await unseal(sessionStorage.getItem(KEY), PASS, KEY)).text).a[NEED] === LATER, 'the last words, sealed');
+      expect(everything()).not.to.include(LATER);
+    });
+
+    it('Lock my answers right after typing keeps the words typed; Cancel during the key derivation drops it', async () => {
+      const el = await journal();
+      await lockWith(el);
+      button(el, 'unlock')!.click();
+      await waitUntil(() => passphrases(el).length === 1);
+      await submit(el, PASS);
+      await untilFields(el, true);
+      write(fields(el)[1], LATER);
+      button(el, 'lock')!.click();
+      await untilFields(el, false);
+      await waitUntil(async () => JSON.parse((await unseal(sessionStorage.getItem(KEY), PASS, KEY)).text).a[NEED] === LATER, 'kept, sealed');
+
+      // The reader presses Unlock, types the passphrase, then Cancel before the key is derived: it stays locked.
+      button(el, 'unlock')!.click();
+      await waitUntil(() => passphrases(el).length === 1);
+      await submit(el, PASS);
+      button(el, 'cancel')!.click();
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await el.updateComplete;
+      expect(fields(el), 'still locked after the derivation ends').to.have.length(0);
+      expect(el.shadowRoot!.textContent).not.to.include(SECRET);
     });
 
     it('copies, downloads and deletes while open; Lock my answers locks again at once', async () => {
@@ -321,6 +363,8 @@ describe('the journal lock', () => {
       }
       await untilFields(el, true);
       expect(sessionStorage.getItem(KEY)).to.equal(null);
+      await el.updateComplete;
+      expect(deepActive(), 'focus on Lock, not lost').to.equal(button(el, 'lock'));
       expect(fields(el).every((field) => !field.value)).to.equal(true);
       expect(text(button(el, 'lock'))).to.equal(en.lock);
     });

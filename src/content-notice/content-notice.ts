@@ -161,8 +161,16 @@ export class ContentNoticeElement extends GentleElement {
    */
   async exit(): Promise<void> {
     const href = safeUrl(this.exitHref);
-    // Without its code (it could not load), the neutral page still replaces this one.
-    if (href) await quickExit().then(({ leave }) => leave(href, this.label(strings, 'exiting')), () => location.replace(href));
+    // Without its code (it could not load), journals still forget, and the neutral page still replaces this one.
+    if (href) {
+      await quickExit().then(
+        ({ leave }) => leave(href, this.label(strings, 'exiting')),
+        () => {
+          document.dispatchEvent(new Event('content-notice-exit', { bubbles: true }));
+          location.replace(href);
+        },
+      );
+    }
   }
 
   /** Whether the keyboard exit answers to this notice. */

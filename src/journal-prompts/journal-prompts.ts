@@ -82,6 +82,7 @@ let exporterAsked = false;
  * @attr {string} unsaved-label - Says storage refused the locked answers, so nothing changed.
  * @attr {string} forgot-label - The button that deletes locked answers whose passphrase is forgotten.
  * @attr {string} remove-label - The button that removes the lock, keeping the answers.
+ * @attr {string} broken-label - Says the lock did not work in this browser (it needs an https page), so nothing changed.
  *
  * @event {CustomEvent<JournalPromptsSaveDetail>} journal-prompts-save - The answers were written to this device's storage. The detail never holds answer text.
  * @event {CustomEvent<JournalPromptsExportDetail>} journal-prompts-export - The reader copied, downloaded or printed the answers. The detail never holds answer text.
@@ -221,7 +222,11 @@ export class JournalPromptsElement extends GentleElement {
     // Back from the back/forward cache after a quick exit: what this device keeps comes back.
     else if (type === 'pageshow') {
       if ((event as PageTransitionEvent).persisted && !this.#area) this.#open();
-    } else if (type !== 'storage') this.#saver.flush();
+    } else if (type !== 'storage') {
+      this.#saver.flush();
+      // Leaving the page (perhaps for the back/forward cache): an open lock closes, so Back shows it locked.
+      if (type === 'pagehide' && this.#lock?.open) this.#lock.close();
+    }
     // Take the other tab's answers, unless the reader is typing here.
     else if ((event as StorageEvent).key === this.#key && this.#area === 'local' && !this.#saver.pending) this.#load((event as StorageEvent).newValue);
   };
@@ -480,7 +485,7 @@ export class JournalPromptsElement extends GentleElement {
         ${button('next', () => this.#go(1), step === count - 1)}
       </div>
       <div part="actions" ?hidden=${locked}>${ACTIONS.map((action) => button(action, () => this.#act(action)))}</div>
-      <div part="actions" ?hidden=${this.#lock?.asking || (!locked && (this.lock === 'off' || !this.#area))}>${button(locked ? 'unlock' : 'lock', () => this.#locking())}</div>
+      <div part="actions" ?hidden=${this.#lock?.asking || (!locked && (this.lock === 'off' || !this.#area || !isSecureContext))}>${button(locked ? 'unlock' : 'lock', () => this.#locking())}</div>
       ${this.#lock?.view()}
       <label part="storage" ?hidden=${locked || this.storageLocked || !this.#area}>
         <input type="checkbox" role="switch" .checked=${this.#area === 'local'} @change=${this.#move} />${t('keep')}

@@ -20,6 +20,9 @@ import { storageArea, writeItem, readItem } from '../shared/storage.js';
 /** PBKDF2-SHA-256 iterations for a new lock (OWASP's recommendation for PBKDF2-HMAC-SHA256, 2023). */
 export const ITERATIONS = 600_000;
 
+/** The most iterations a stored record may ask for: a record altered to ask for more would never open. */
+export const MAX_ITERATIONS = 10_000_000;
+
 /** A locked journal as stored: the salt, the iterations, the IV and the ciphertext, in base64. */
 export interface Sealed {
   s: string;
@@ -74,7 +77,7 @@ export async function seal(text: string, key: CryptoKey, salt: Uint8Array, itera
 export function readSealed(raw: string | null | undefined): Sealed | null {
   try {
     const lock = (JSON.parse(raw!) as LockedRecord | null)?.lock;
-    if (lock && [lock.s, lock.i, lock.c].every((part) => typeof part === 'string') && Number.isInteger(lock.n) && lock.n > 0) return lock;
+    if (lock && [lock.s, lock.i, lock.c].every((part) => typeof part === 'string') && Number.isInteger(lock.n) && lock.n > 0 && lock.n <= MAX_ITERATIONS) return lock;
   } catch {
     // Not JSON: not a locked record.
   }
@@ -113,6 +116,7 @@ export async function unseal(raw: string | null, passphrase: string, context: st
 /** The keys of the lock's UI strings, in the order every language lists them. */
 export const keys = [
   'choose', 'gone', 'passphrase', 'repeat', 'seal', 'cancel', 'open', 'wrong', 'differ', 'working', 'unsaved', 'forgot', 'remove',
+  'broken',
 ] as const;
 
 export type JournalLockString = (typeof keys)[number];
@@ -129,7 +133,8 @@ export const strings: StringTable<JournalLockString> = {
       'If you forget it, your answers are gone: no one can recover them, not even this site’s owner.|' +
       'Passphrase|The same passphrase again|Lock|Cancel|Unlock|' +
       'That passphrase does not open these answers. Please try again.|The two passphrases are not the same.|' +
-      'One moment…|Storage refused the locked answers, so nothing changed.|Forgot it? Delete these answers|Remove the lock',
+      'One moment…|Storage refused the locked answers, so nothing changed.|Forgot it? Delete these answers|Remove the lock|' +
+      'This did not work in this browser, so nothing changed.',
 };
 
 /** What the lock needs from its journal. */
@@ -210,33 +215,50 @@ export class JournalLock {
   save(text: string): Promise<boolean> {
     const key = this.#key;
     if (!key) return Promise.resolve(false);
-    // Where the journal keeps its answers now: a quick exit right after this save must not redirect it.
-    const where = this.#host.where();
-    const write = this.#writes.then(async () => this.#store(await seal(text, key, this.#salt, this.#iterations, where[1]), where));
+    // What the write needs, taken now: a relock or a quick exit right after this save must not change it.
+    const [where, salt, iterations] = [this.#host.where(), this.#salt, this.#iterations];
+    const write = this.#writes.then(async () => this.#store(await seal(text, key, salt, iterations, where[1]), where));
     this.#writes = write.catch(() => false);
     return write;
   }
 
-  /** Locks again: the last save lands, then the key and the shown answers are forgotten. */
-  async close(): Promise<void> {
-    await this.#writes;
+  /**
+   * Locks again at once: the answers as they are now are saved (encrypted, so words typed a moment ago are
+   * kept), then the key and the shown answers are forgotten. Resolves once that last save is written.
+   */
+  close(): Promise<boolean> {
+    const saved = this.save(this.#host.answers());
     this.forget();
     this.#host.done();
+    return saved;
   }
 
-  /** Forgets the key and any form at once (the journal locks, or the page is being left). */
+  /**
+   * Forgets the key and any form at once (the journal locks, another tab wrote it, or the page is being
+   * left). A passphrase still being worked on is then forgotten too: its result is dropped.
+   */
   forget(): void {
+    this.#run++;
     this.#key = null;
     this.#form = '';
     void this.#host.update();
   }
 
-  /** Closes the form and gives focus back to the button that opened it. */
-  async #cancel(event: Event) {
+  /** Counts the forms' work: cancelling, forgetting or a new submit makes an unfinished one's result void. */
+  #run = 0;
+
+  /** After the form goes, focus to the journal's first `selector` (the button that opened it, say). */
+  async #refocus(event: Event, selector: string) {
     const root = (event.target as Element).getRootNode() as ShadowRoot;
-    this.#form = '';
     await this.#host.update();
-    root.querySelector<HTMLElement>('[part~=lock],[part~=unlock]')?.focus();
+    root.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** Closes the form, dropping a passphrase still being worked on, and gives focus back to the button that opened it. */
+  #cancel(event: Event) {
+    this.#run++;
+    this.#form = '';
+    void this.#refocus(event, '[part~=lock],[part~=unlock]');
   }
 
   async #submit(event: SubmitEvent) {
@@ -245,25 +267,31 @@ export class JournalLock {
     const [first, again] = [...form.querySelectorAll('input')].map((input) => input.value);
     if (this.#form === 'set' && first !== again) return this.#say('differ', form);
     const setting = this.#form === 'set';
+    const run = ++this.#run;
     this.#say('working');
     try {
       if (setting) {
-        this.#salt = newSalt();
-        this.#iterations = ITERATIONS;
-        this.#key = await deriveKey(first, this.#salt);
+        const salt = newSalt();
+        const key = await deriveKey(first, salt);
+        if (run !== this.#run) return;
+        [this.#key, this.#salt, this.#iterations] = [key, salt, ITERATIONS];
         if (!(await this.save(this.#host.answers()))) throw 'unsaved';
-        this.#form = '';
-        await this.close();
+        this.forget();
+        this.#host.done();
       } else {
         const opened = await unseal(this.#stored(), first, this.#host.where()[1]);
+        if (run !== this.#run) return;
         ({ key: this.#key, salt: this.#salt, iterations: this.#iterations } = opened);
         this.#form = '';
         this.#host.done(opened.text);
       }
       form.reset();
     } catch (why) {
+      if (run !== this.#run) return;
       this.#key = null;
-      this.#say(why === 'unsaved' ? 'unsaved' : 'wrong', form);
+      // Only a failed decryption means a wrong passphrase; anything else (no Web Crypto on a page that is
+      // not https, storage refusing) is said as it is.
+      this.#say(why === 'wrong' || why === 'unsaved' ? why : 'broken', form);
     }
   }
 
@@ -275,6 +303,12 @@ export class JournalLock {
       form.reset();
       form.querySelector('input')!.focus();
     }
+  }
+
+  /** The reader forgot the passphrase: the journal deletes the answers (after asking), focus to its Lock button. */
+  #forgot(event: Event) {
+    this.#host.clear();
+    void this.#refocus(event, '[part~=lock]');
   }
 
   /** Takes the lock away: the answers are stored open again, as before it was set. */
@@ -289,18 +323,20 @@ export class JournalLock {
     const { html } = this.#host;
     const t = (key: JournalLockString) => this.#host.label(strings, key);
     const set = this.#form === 'set';
-    const field = (id: string, key: JournalLockString, complete: 'new-password' | 'current-password') =>
-      html`<label part="label" for=${id}>${t(key)}</label><input part="passphrase" id=${id} type="password" required autocomplete=${complete} />`;
+    // The first field is described by the warning above it, so a screen reader hears it with the field.
+    const field = (id: string, key: JournalLockString, complete: 'new-password' | 'current-password', described = '') =>
+      html`<label part="label" for=${id}>${t(key)}</label
+        ><input part="passphrase" id=${id} type="password" required autocomplete=${complete} aria-describedby=${described} />`;
     if (!this.#form) return this.#key ? html`<div part="actions"><button part="button remove" type="button" @click=${() => this.#remove()}>${t('remove')}</button></div>` : '';
     // Escape closes the form, as it would a dialog.
     const escape = (event: KeyboardEvent) => event.key === 'Escape' && this.#cancel(event);
     return html`<form part="lock-form" method="dialog" @submit=${(event: SubmitEvent) => this.#submit(event)} @keydown=${escape}>
-      ${set ? html`<p>${t('choose')}</p><p><strong>${t('gone')}</strong></p>` : ''}
-      ${field('pass', 'passphrase', set ? 'new-password' : 'current-password')} ${set ? field('again', 'repeat', 'new-password') : ''}
+      ${set ? html`<p id="lock-choose">${t('choose')}</p><p id="lock-gone"><strong>${t('gone')}</strong></p>` : ''}
+      ${field('pass', 'passphrase', set ? 'new-password' : 'current-password', set ? 'lock-choose lock-gone' : '')} ${set ? field('again', 'repeat', 'new-password') : ''}
       <div part="actions">
         <button part="button ${set ? 'seal' : 'open'}" ?disabled=${this.#message === 'working'}>${t(set ? 'seal' : 'open')}</button>
         <button part="button cancel" type="button" @click=${(event: Event) => this.#cancel(event)}>${t('cancel')}</button>
-        ${set ? '' : html`<button part="button forgot" type="button" @click=${() => this.#host.clear()}>${t('forgot')}</button>`}
+        ${set ? '' : html`<button part="button forgot" type="button" @click=${(event: Event) => this.#forgot(event)}>${t('forgot')}</button>`}
       </div>
       <p part="lock-status" role="status">${this.#message && t(this.#message)}</p>
     </form>`;

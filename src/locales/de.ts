@@ -31,7 +31,8 @@ const locale: Locale = {
       'Einen Moment …|' +
       'Der Speicher hat die gesperrten Antworten abgelehnt, daher hat sich nichts geändert.|' +
       'Vergessen? Diese Antworten löschen|' +
-      'Sperre entfernen',
+      'Sperre entfernen|' +
+      'Das hat in diesem Browser nicht geklappt, daher hat sich nichts geändert.',
   'book-call-cta':
     'Gespräch buchen|Schließen|Öffnet {name}, einen externen Dienst, der Cookies setzen kann.|' +
       'Stattdessen in einem neuen Tab öffnen',

@@ -30,7 +30,8 @@ const locale: Locale = {
       'Un momento…|' +
       'El almacenamiento rechazó las respuestas bloqueadas, así que nada ha cambiado.|' +
       '¿La olvidaste? Borrar estas respuestas|' +
-      'Quitar el bloqueo',
+      'Quitar el bloqueo|' +
+      'No ha funcionado en este navegador, así que nada ha cambiado.',
   'book-call-cta':
     'Reservar una llamada|Cerrar|Abre {name}, un servicio externo que puede usar cookies.|' +
       'Abrirlo mejor en una pestaña nueva',

@@ -31,7 +31,8 @@ const locale: Locale = {
       'Un instant…|' +
       'Le stockage a refusé les réponses verrouillées ; rien n’a changé.|' +
       'Oubliée ? Effacer ces réponses|' +
-      'Retirer le verrou',
+      'Retirer le verrou|' +
+      'Cela n’a pas marché dans ce navigateur ; rien n’a changé.',
   'book-call-cta':
     'Réserver un appel|Fermer|Ouvre {name}, un service externe qui peut déposer des cookies.|' +
       'L’ouvrir plutôt dans un nouvel onglet',

@@ -30,7 +30,8 @@ const locale: Locale = {
       'Een moment…|' +
       'De opslag weigerde de vergrendelde antwoorden, dus er is niets veranderd.|' +
       'Vergeten? Deze antwoorden wissen|' +
-      'Vergrendeling opheffen',
+      'Vergrendeling opheffen|' +
+      'Dit lukte niet in deze browser, dus er is niets veranderd.',
   'book-call-cta':
     'Gesprek boeken|Sluiten|Opent {name}, een externe dienst die cookies kan plaatsen.|' +
       'Liever in een nieuw tabblad openen',

@@ -206,7 +206,8 @@ export function quickExitTests(test, origin) {
       await shiftThrice(page);
       // The page reports on itself: DevTools cannot reach it until the neutral page arrives.
       await until(() => blanks.length > run, 'the blank page’s report');
-      assert.ok(gate.requests > 0 && page.url().endsWith(article), 'blank while the neutral page is still on its way');
+      await until(() => gate.requests > 0, 'the request for the neutral page');
+      assert.ok(page.url().endsWith(article), 'blank while the neutral page is still on its way');
       assert.deepEqual(asBlank(blanks[run]), blankPage, 'only the status is left, outside the hidden body; the title is the status; nothing takes focus');
       await arrivesInPlace(page, gate);
       await page.goto(origin() + index);
