@@ -5,7 +5,7 @@
 import { getCustomElements, type StoryContext } from '@storybook/web-components-vite';
 
 export const cdnScript =
-  '<script type="module" src="https://cdn.jsdelivr.net/npm/gentle-widgets@0.1.0/dist/cdn/gentle-widgets.js" integrity="sha384-9mwvB7kCk/f2QXyhpFRAYuwIbpVpM/o/hLdE1x51VYhxlgqJEr7CQvFAYSG7D9dP" crossorigin="anonymous" fetchpriority="low"></script>';
+  '<script type="module" src="https://cdn.jsdelivr.net/npm/gentle-widgets@0.1.0/dist/cdn/gentle-widgets.js" integrity="sha384-ydPu7LOJYv+W3CZ+nl5XEmYunKu+H2dZJF+8mO9sKmpDY7HNzxyiz7TIjOXGs0uS" crossorigin="anonymous" fetchpriority="low"></script>';
 export const cdnStylesheet =
   '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/gentle-widgets@0.1.0/dist/cdn/gentle-widgets.css" integrity="sha384-UQoscpu52Xmpc3at1+G9pILwd2EBxmRupOrwRpwWXIiRsuXTDvc6BQAHPBGR5Zzr" crossorigin="anonymous">';
 

@@ -68,6 +68,14 @@ async function submit(el: JournalPromptsElement, ...values: string[]) {
 const untilFields = (el: JournalPromptsElement, shown: boolean) =>
   waitUntil(() => (fields(el).length > 0) === shown, `fields ${shown ? 'shown' : 'gone'}`, { timeout: 10_000 });
 
+/** Presses Unlock and submits `PASS`; resolves once the answer fields are back. */
+async function unlockWith(el: JournalPromptsElement) {
+  button(el, 'unlock')!.click();
+  await waitUntil(() => passphrases(el).length === 1, 'the unlock form');
+  await submit(el, PASS);
+  await untilFields(el, true);
+}
+
 /** Types answers, then locks them with `PASS`; resolves once the journal shows itself locked. */
 async function lockWith(el: JournalPromptsElement, answers: [string, string] = [SECRET, 'Rest']) {
   write(fields(el)[0], answers[0]);
@@ -259,10 +267,7 @@ describe('the journal lock', () => {
       await lockWith(await journal());
       fixtureCleanup();
       const el = await journal();
-      button(el, 'unlock')!.click();
-      await waitUntil(() => passphrases(el).length === 1);
-      await submit(el, PASS);
-      await untilFields(el, true);
+      await unlockWith(el);
 
       const records: string[] = [sessionStorage.getItem(KEY)!];
       const writes = recordWrites();
@@ -294,10 +299,7 @@ describe('the journal lock', () => {
       await lockWith(await journal());
       fixtureCleanup();
       const el = await journal();
-      button(el, 'unlock')!.click();
-      await waitUntil(() => passphrases(el).length === 1);
-      await submit(el, PASS);
-      await untilFields(el, true);
+      await unlockWith(el);
       write(fields(el)[1], LATER);
       window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
       await el.updateComplete;
@@ -310,10 +312,7 @@ describe('the journal lock', () => {
     it('Lock my answers right after typing keeps the words typed; Cancel during the key derivation drops it', async () => {
       const el = await journal();
       await lockWith(el);
-      button(el, 'unlock')!.click();
-      await waitUntil(() => passphrases(el).length === 1);
-      await submit(el, PASS);
-      await untilFields(el, true);
+      await unlockWith(el);
       write(fields(el)[1], LATER);
       button(el, 'lock')!.click();
       await untilFields(el, false);
@@ -333,10 +332,7 @@ describe('the journal lock', () => {
     it('copies, downloads and deletes while open; Lock my answers locks again at once', async () => {
       const el = await journal();
       await lockWith(el);
-      button(el, 'unlock')!.click();
-      await waitUntil(() => passphrases(el).length === 1);
-      await submit(el, PASS);
-      await untilFields(el, true);
+      await unlockWith(el);
 
       const copied: string[] = [];
       const restore = stub(navigator, 'clipboard', { writeText: async (value: string) => void copied.push(value) } as Clipboard);
@@ -373,10 +369,7 @@ describe('the journal lock', () => {
       const el = await journal('storage="local"');
       await lockWith(el);
       expect(isLocked(localStorage.getItem(KEY))).to.equal(true);
-      button(el, 'unlock')!.click();
-      await waitUntil(() => passphrases(el).length === 1);
-      await submit(el, PASS);
-      await untilFields(el, true);
+      await unlockWith(el);
       button(el, 'remove')!.click();
       await waitUntil(() => !isLocked(localStorage.getItem(KEY)), 'stored open');
       expect(JSON.parse(localStorage.getItem(KEY)!).a[RELEASED]).to.equal(SECRET);
@@ -449,10 +442,7 @@ describe('the journal lock', () => {
     it('locks an open journal again: the key is forgotten', async () => {
       const el = await journal('storage="local"');
       await lockWith(el);
-      button(el, 'unlock')!.click();
-      await waitUntil(() => passphrases(el).length === 1);
-      await submit(el, PASS);
-      await untilFields(el, true);
+      await unlockWith(el);
       write(fields(el)[1], LATER);
       exit();
       expect(fields(el).every((field) => !field.value)).to.equal(true);

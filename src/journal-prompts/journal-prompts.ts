@@ -223,9 +223,10 @@ export class JournalPromptsElement extends GentleElement {
     else if (type === 'pageshow') {
       if ((event as PageTransitionEvent).persisted && !this.#area) this.#open();
     } else if (type !== 'storage') {
-      this.#saver.flush();
-      // Leaving the page (perhaps for the back/forward cache): an open lock closes, so Back shows it locked.
+      // Leaving the page (perhaps for the back/forward cache): an open lock saves and closes, so Back
+      // shows it locked; otherwise the waiting save happens now.
       if (type === 'pagehide' && this.#lock?.open) this.#lock.close();
+      else this.#saver.flush();
     }
     // Take the other tab's answers, unless the reader is typing here.
     else if ((event as StorageEvent).key === this.#key && this.#area === 'local' && !this.#saver.pending) this.#load((event as StorageEvent).newValue);

@@ -250,6 +250,37 @@ export function quickExitTests(test, origin) {
     await assertClean();
   });
 
+  test('quick exit without its file beside the bundle: one warning names it; the button still leaves, and the journal still forgets this tab’s words', async (open) => {
+    const gate = neutralPage();
+    const missing = (context) => Promise.all([gate.setup(context), context.route('**/gentle-widgets-exit.js', (route) => route.fulfill({ status: 404, body: '' }))]);
+    const { page, problems, assertClean } = await open(index, { setup: missing });
+    await page.locator('#to-article').click();
+    await page.waitForURL(`**${article}`);
+    await page.waitForFunction(() => document.querySelector('#exit-notice')?.shadowRoot?.querySelector('[part~="exit-button"]') && document.querySelector('journal-prompts')?.hasUpdated);
+    const warned = () => problems.warnings.filter((text) => text.startsWith('<content-notice>: the quick exit did not load'));
+    await until(() => warned().length === 1, 'the warning about the missing file');
+    const field = page.locator('journal-prompts textarea[part~="answer"]').first();
+    await field.fill(typed[0]);
+    await until(async () => (await stored(page)).includes(typed[0]), 'the journal to save its words');
+    await shiftThrice(page);
+    await page.waitForTimeout(300);
+    assert.equal(gate.requests, 0, 'without the file, the keys do nothing');
+    const clicked = page.locator('#exit-notice [part~="exit-button"]').click();
+    await until(() => gate.requests > 0, 'the request for the neutral page');
+    gate.release();
+    await page.waitForURL(`**${neutral}`);
+    await clicked;
+    assert.doesNotMatch(await stored(page), /Lavender/, 'this tab’s answers were forgotten before leaving');
+    await page.goBack({ waitUntil: 'load' });
+    assert.ok(page.url().endsWith(index), `replaced in the history: back lands on ${page.url()}`);
+    problems.requests = problems.requests.filter((text) => !iconCancelled.test(text) && !/404: \S+\/gentle-widgets-exit\.js$/.test(text));
+    // The browser reports the missing file itself, once when the notice asked and once when the button asked again.
+    const refused = /status of 404 .*\/gentle-widgets-exit\.js\)$/;
+    assert.ok(problems.errors.some((text) => refused.test(text)), JSON.stringify(problems.errors));
+    problems.errors = problems.errors.filter((text) => !refused.test(text));
+    await assertClean({ warnings: [/^<content-notice>: the quick exit did not load/, /Failed to fetch dynamically imported module/] });
+  });
+
   test('quick exit: while the page is blank, the journal’s fields are empty and storage holds none of its words', async (open) => {
     const gate = neutralPage();
     const { page, problems, assertClean } = await open(index, { initScripts: [recordExit], setup: gate.setup });
